@@ -1,0 +1,50 @@
+import { buildApp } from './app.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { app } = await buildApp({ config, db: database.db, clock: systemClock });
+  await prepareDatabase(database.db, {
+    demo: config.demo,
+    adminPassword: process.env.OKO_ADMIN_PASSWORD,
+    log: (msg) => app.log.info(msg),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { engine: database.engine, readyMs: Math.round(performance.now() - started) },
+    `ОКО готово: http://localhost:${config.port}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'остановка: завершаем запросы и закрываем базу');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('Не удалось запустить ОКО:', err);
+  process.exit(1);
+});
