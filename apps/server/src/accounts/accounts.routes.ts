@@ -84,6 +84,7 @@ export function accountsRoutes(app: App, svc: AccountsService): void {
   app.post('/api/accounts/bulk-issue', {
     config: {
       access: 'account.issue',
+      bodyScope: { userIds: 'account', orgIds: 'org' },
       exampleBody: { userIds: ['00000000-0000-4000-8000-000000000000'] },
     },
     schema: {

@@ -11,6 +11,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Path parameters holding ids, and the kind of each: checked against the actor's scope before the handler. */
     scope?: Record<string, ScopeKind>;
+    /** Body fields holding ids, and the kind of each: the service checks them with the access module. */
+    bodyScope?: Record<string, ScopeKind>;
     /** Reachable while an issued password still waits to be changed. */
     allowDuringPasswordChange?: boolean;
     /** A valid request body, for the OpenAPI page and for the route × role × scope test. */

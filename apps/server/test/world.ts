@@ -1,0 +1,75 @@
+import type { ScopeKind } from '../src/access/scope.repository.ts';
+import type { Harness } from './harness.ts';
+import { signedIn, type Client } from './harness.ts';
+import { TEST_PASSWORD } from './factories.ts';
+import type { Role } from '@oko/shared';
+
+/**
+ * Two regions: 39 is "ours", 77 is foreign. Every foreign name carries the marker ЧУЖАЯ so a
+ * response that leaks it is caught by a plain text search.
+ */
+export async function buildWorld(h: Harness) {
+  const f = h.factory;
+  const mA = await f.municipality('39', { code: '001', name: 'Наш муниципалитет А' });
+  const mB = await f.municipality('39', { code: '002', name: 'Наш муниципалитет Б' });
+  const s1 = await f.org({ municipalityId: mA.id, regionCode: '39', name: 'Наша школа 1' });
+  const s2 = await f.org({ municipalityId: mB.id, regionCode: '39', name: 'Наша школа 2' });
+  const c1 = await f.org({ municipalityId: mA.id, regionCode: '39', kind: 'college', name: 'Наш колледж' });
+  const mF = await f.municipality('77', { code: '001', name: 'ЧУЖАЯ управа' });
+  const sF = await f.org({ municipalityId: mF.id, regionCode: '77', name: 'ЧУЖАЯ школа' });
+  const cF = await f.org({ municipalityId: mF.id, regionCode: '77', kind: 'college', name: 'ЧУЖАЯ колледж' });
+
+  const users = {
+    federal: await f.federal('fedadmin'),
+    reg39: await f.regionCoordinator('39'),
+    spo39: await f.spoCoordinator('39'),
+    munA: await f.municipalCoordinator(mA),
+    munB: await f.municipalCoordinator(mB),
+    s1: await f.orgAccount(s1),
+    s2: await f.orgAccount(s2),
+    c1: await f.orgAccount(c1),
+    reg77: await f.regionCoordinator('77'),
+    spo77: await f.spoCoordinator('77'),
+    munF: await f.municipalCoordinator(mF),
+    sF: await f.orgAccount(sF),
+    cF: await f.orgAccount(cF),
+  };
+  return { mA, mB, mF, s1, s2, c1, sF, cF, users };
+}
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** One signed-in actor per role, all inside region 39. */
+export const ACTORS = {
+  federal_admin: 'federal',
+  region_coordinator: 'reg39',
+  spo_region_coordinator: 'spo39',
+  municipal_coordinator: 'munA',
+  school: 's1',
+  college: 'c1',
+} as const satisfies Record<Role, keyof World['users']>;
+
+export async function signInAll(h: Harness, w: World): Promise<Record<Role, Client>> {
+  const out = {} as Record<Role, Client>;
+  for (const [role, key] of Object.entries(ACTORS) as [Role, keyof World['users']][]) {
+    out[role] = await signedIn(h.app, w.users[key].login, TEST_PASSWORD);
+  }
+  return out;
+}
+
+/** For an actor of this role, an id of each kind that lies outside its scope. */
+export async function foreignIds(h: Harness, w: World, role: Role, clients: Record<Role, Client>): Promise<Record<ScopeKind, string>> {
+  // a session of someone else: the foreign school signs in
+  const other = await signedIn(h.app, w.users.sF.login, TEST_PASSWORD);
+  const sessions = (await other.get('/api/me/sessions')).json() as { sessions: { id: string }[] };
+  void clients;
+  const federal = role === 'federal_admin';
+  return {
+    // the federal level has every region, municipality and ОО in scope: nothing there is foreign to it
+    region: federal ? '00' : '77',
+    municipality: federal ? '00000000-0000-4000-8000-000000000001' : w.mF.id,
+    org: federal ? '00000000-0000-4000-8000-000000000002' : w.sF.id,
+    // federal manages regional coordinators only: a school account is outside
+    account: federal ? w.users.sF.id : w.users.reg77.id,
+    session: sessions.sessions[0]!.id,
+  };
+}
