@@ -44,7 +44,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details: Detail[] = err.validation.map((v) => ({
         path: `${err.validationContext ?? ''}${v.instancePath.replaceAll('/', '.')}`,
-        message: zodIssueMessage(v.params.issue as { code?: string; message: string; keys?: string[] }),
+        message: zodIssueMessage({
+          code: v.keyword,
+          message: v.message ?? '',
+          keys: (v.params as { keys?: string[] }).keys,
+        }),
       }));
       const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
       return reply.status(400).send({

@@ -1,0 +1,70 @@
+import type { Me, Org } from '../api/types';
+import { useResource } from '../api/useResource';
+import { Loaded } from '../components/states';
+import { Link } from '../router';
+import { orgKindWord, orgStatusWord } from '../words';
+
+/** An ОО sees what it must do, and the details the region holds about it. */
+export function SchoolHome({ me }: { me: Me }) {
+  const orgId = me.organization.orgId;
+  const org = useResource<Org>(orgId ? `/api/orgs/${orgId}` : null);
+  return (
+    <div>
+      <h1>Мои задачи</h1>
+      <ul className="tasks">
+        <li className={me.mustChangePassword ? 'task' : 'task task-done'}>
+          <span className="task-status">{me.mustChangePassword ? 'Нужно сделать' : 'Выполнено'}</span>
+          <div>
+            <h2>Смените выданный пароль</h2>
+            <p>
+              {me.mustChangePassword
+                ? 'Пароль, выданный координатором, нужно заменить собственным.'
+                : 'Выданный пароль заменён. Пароль можно сменить в любое время.'}{' '}
+              <Link to="/password">Сменить пароль</Link>
+            </p>
+          </div>
+        </li>
+        <li className="task">
+          <span className="task-status task-status-info">Рекомендуется</span>
+          <div>
+            <h2>Проверьте историю входов</h2>
+            <p>
+              Если в истории есть входы, которых вы не совершали, смените пароль и сообщите координатору.{' '}
+              <Link to="/security">Открыть историю входов</Link>
+            </p>
+          </div>
+        </li>
+      </ul>
+      <p className="note">Публикации и задачи ВПР появятся здесь, когда федеральный организатор их опубликует.</p>
+
+      <section className="panel">
+        <h2>Сведения об организации</h2>
+        {orgId ? (
+          <Loaded res={org} what="сведения об организации">
+            {(o) => (
+              <dl className="details">
+                <dt>Код ОО</dt>
+                <dd className="mono">{o.code}</dd>
+                <dt>Полное наименование</dt>
+                <dd>{o.fullName}</dd>
+                <dt>Краткое наименование</dt>
+                <dd>{o.shortName}</dd>
+                <dt>Тип</dt>
+                <dd>{orgKindWord(o.kind)}</dd>
+                <dt>Муниципалитет</dt>
+                <dd>{o.municipalityName}</dd>
+                <dt>Статус</dt>
+                <dd>{orgStatusWord(o.status)}</dd>
+                <dt>Логин</dt>
+                <dd className="mono">{o.login ?? me.login}</dd>
+              </dl>
+            )}
+          </Loaded>
+        ) : (
+          <p>Учётная запись не привязана к организации. Обратитесь к координатору.</p>
+        )}
+        <p className="muted small">Если сведения неверны, сообщите муниципальному или региональному координатору.</p>
+      </section>
+    </div>
+  );
+}

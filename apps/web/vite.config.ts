@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const server = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    // the cabinet must open in the browsers schools actually have (Chromium 88 and newer)
+    target: ['chrome88'],
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: { '/api': server, '/healthz': server },
+  },
+});
