@@ -10,6 +10,11 @@ export default defineConfig({
     target: ['chrome88'],
     outDir: 'dist',
     emptyOutDir: true,
+    rollupOptions: {
+      // @oko/shared holds pure declarations: the browser takes the helpers it imports (canIssueTo…)
+      // without the zod schemas of the API contract, which it only uses as types
+      treeshake: { moduleSideEffects: (id) => !/[\\/]packages[\\/]shared[\\/]/.test(id) },
+    },
   },
   server: {
     proxy: { '/api': server, '/healthz': server },

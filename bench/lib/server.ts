@@ -71,6 +71,8 @@ export async function startServer(opts: {
   dataDir: string;
   logLevel?: 'warn' | 'info';
   timeoutMs?: number;
+  /** Extra node flags, e.g. ['--cpu-prof'] when profiling. */
+  nodeArgs?: string[];
 }): Promise<RunningServer> {
   if (!fs.existsSync(SERVER_ENTRY)) {
     throw new Error(`${SERVER_ENTRY} не найден: соберите сервер (node scripts/build.mjs --server-only) или запустите npm run bench`);
@@ -89,7 +91,7 @@ export async function startServer(opts: {
   delete env.NODE_OPTIONS; // tsx's loader is not wanted in the server
 
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   const exited = new Promise<Exit>((resolve) => {
     child.once('exit', (code, signal) => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Me, Permission } from './api/types';
 import { can, isOrgRole } from './auth/access';
 import { useAuth } from './auth/AuthContext';
@@ -51,7 +52,7 @@ export function App() {
 }
 
 function Page({ me, path }: { me: Me; path: string }) {
-  const gate = (allowed: boolean, page: React.ReactNode) => (allowed ? page : <NotAllowedPage />);
+  const gate = (allowed: boolean, page: ReactNode) => (allowed ? page : <NotAllowedPage />);
   const has = (p: Permission) => can(me, p);
   switch (path) {
     case '/':

@@ -141,7 +141,13 @@ export function SecurityPage() {
                         <td className="mono">{e.ip ?? '—'}</td>
                         <td title={e.userAgent ?? undefined}>{describeBrowser(e.userAgent)}</td>
                         <td className="mono">
-                          {e.actorLogin && e.actorLogin !== me.login ? e.actorLogin : <span className="muted">вы</span>}
+                          {e.actorLogin === null ? (
+                            <span className="muted">—</span>
+                          ) : e.actorLogin === me.login ? (
+                            <span className="muted">вы</span>
+                          ) : (
+                            e.actorLogin
+                          )}
                         </td>
                       </tr>
                     ))}

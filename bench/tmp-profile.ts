@@ -1,0 +1,11 @@
+import { sessionCookie } from './auth.bench.ts';
+import { loadHttp } from './lib/load.ts';
+import { makeTempDataDir, removeTempDataDir, startServer } from './lib/server.ts';
+const dir = makeTempDataDir();
+const s = await startServer({ dataDir: dir, nodeArgs: ['--cpu-prof', '--cpu-prof-dir=/tmp/okoprof'] });
+const cookie = await sessionCookie(s.port, { login: 'sch390001', password: 'Demo-Sch-2026' });
+const path = process.argv[2] ?? '/api/me';
+const r = await loadHttp(s.port, () => ({ method: 'GET', path, headers: { cookie } }), { concurrency: 100, durationMs: 5000, expectStatus: 200 });
+console.log(r);
+console.log(await s.stop());
+removeTempDataDir(dir);
