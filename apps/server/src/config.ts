@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   SUPPORT_CONTACT: z.string().min(1).default('support@oko.local'),
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
+  TRUST_PROXY: bool.default(false),
 });
 
 export type Config = {
@@ -32,6 +33,8 @@ export type Config = {
   supportContact: string;
   cookieSecure: boolean;
   webDist: string | undefined;
+  /** Take the client address from X-Forwarded-For: only behind a proxy that sets it. */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -55,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supportContact: e.SUPPORT_CONTACT,
     cookieSecure: e.COOKIE_SECURE,
     webDist: e.WEB_DIST,
+    trustProxy: e.TRUST_PROXY,
   };
 }
