@@ -20,7 +20,10 @@ export function demoAccounts(max = 24): DemoAccount[] {
     accounts.push({ login: regionCoordinatorLogin(region.code), password: DEMO_PASSWORDS.region_coordinator });
     accounts.push({ login: spoCoordinatorLogin(region.code), password: DEMO_PASSWORDS.spo_region_coordinator });
     for (const m of region.municipalities) {
-      accounts.push({ login: municipalCoordinatorLogin(region.code, m.code), password: DEMO_PASSWORDS.municipal_coordinator });
+      accounts.push({
+        login: municipalCoordinatorLogin(region.code, m.code),
+        password: DEMO_PASSWORDS.municipal_coordinator,
+      });
       for (const o of m.orgs) {
         if (o.status === 'closed') continue;
         accounts.push({ login: orgLogin(o.kind, `${region.code}${o.number}`), password: DEMO_PASSWORDS[o.kind] });
@@ -36,7 +39,11 @@ const loginBody = (a: DemoAccount) => JSON.stringify({ login: a.login, password:
 
 /** Logs in once and returns the session cookie ("oko_session=…") for authenticated requests. */
 export async function sessionCookie(port: number, account: DemoAccount): Promise<string> {
-  const res = await httpRequest(port, { method: 'POST', path: '/api/auth/login', body: loginBody(account) }, { keepBody: true });
+  const res = await httpRequest(
+    port,
+    { method: 'POST', path: '/api/auth/login', body: loginBody(account) },
+    { keepBody: true },
+  );
   if (res.status !== 200) throw new Error(`вход ${account.login} не удался: ${res.status} ${res.body}`);
   const setCookie = res.headers['set-cookie'] ?? [];
   const pair = setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith('oko_session='));
@@ -61,13 +68,17 @@ export async function benchRoutes(
 
   // sanity: the routes answer what we expect before we measure them
   const check = await httpRequest(port, { method: 'GET', path: '/api/me', headers: { cookie } }, { keepBody: true });
-  if (check.status !== 200 || !check.body.includes('"sch390001"')) throw new Error(`GET /api/me: ${check.status} ${check.body}`);
+  if (check.status !== 200 || !check.body.includes('"sch390001"'))
+    throw new Error(`GET /api/me: ${check.status} ${check.body}`);
   const anon = await httpRequest(port, { method: 'GET', path: '/api/me' });
   if (anon.status !== 401) throw new Error(`GET /api/me без cookie: ожидался 401, получен ${anon.status}`);
 
   const load = { concurrency: opts.connections, durationMs: opts.durationMs, warmupMs: opts.warmupMs };
   const bare = await loadHttp(port, () => ({ method: 'GET', path: '/api/me' }), { ...load, expectStatus: 401 });
-  const me = await loadHttp(port, () => ({ method: 'GET', path: '/api/me', headers: { cookie } }), { ...load, expectStatus: 200 });
+  const me = await loadHttp(port, () => ({ method: 'GET', path: '/api/me', headers: { cookie } }), {
+    ...load,
+    expectStatus: 200,
+  });
   const healthz = await loadHttp(port, () => ({ method: 'GET', path: '/healthz' }), { ...load, expectStatus: 200 });
   return { bare, me, healthz, meOverBare: me.perSecond / bare.perSecond };
 }
@@ -104,5 +115,10 @@ export async function benchLogin(
     return verify(h.hash, h.password);
   }, load);
 
-  return { login, verify: verifyStats, accounts: accounts.length, loginOverVerify: login.perSecond / verifyStats.perSecond };
+  return {
+    login,
+    verify: verifyStats,
+    accounts: accounts.length,
+    loginOverVerify: login.perSecond / verifyStats.perSecond,
+  };
 }

@@ -31,7 +31,13 @@ const log = (msg: string) => console.log(`· ${msg}`);
 
 async function main(): Promise<void> {
   const cpus = os.cpus();
-  console.log(`ОКО bench — node ${process.version}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? '?'}), ${os.platform()}\n`);
+  console.log(
+    `ОКО bench — node ${process.version}, ${cpus.length} CPU (${cpus[0]?.model.trim() ?? '?'}), ${os.platform()}`,
+  );
+  const loadBefore = os.loadavg();
+  console.log(
+    `load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')} (figures are noisy if this is near the CPU count)\n`,
+  );
 
   log('start-up: first start on an empty DATA_DIR, then a restart…');
   const startup = await benchStartup();
@@ -60,42 +66,87 @@ async function main(): Promise<void> {
     String(s.errors),
     String(s.concurrency),
   ];
-  console.log('\n' + formatTable(
-    ['Measurement', 'throughput', 'p50 ms', 'p99 ms', 'max ms', 'ok', 'errors', 'conc.'],
-    [
-      row('GET /api/me, no cookie — bare route (401 before any DB work)', routes.bare, 'req/s'),
-      row('GET /api/me, authenticated (session + scope lookup)', routes.me, 'req/s'),
-      row('GET /healthz — DB round trip', routes.healthz, 'req/s'),
-      row(`POST /api/auth/login, correct passwords (${login.accounts} accounts)`, login.login, 'logins/s'),
-      row('argon2id verify in-process (m=19456 t=2 p=1)', login.verify, 'verifies/s'),
-    ],
-  ));
+  console.log(
+    '\n' +
+      formatTable(
+        ['Measurement', 'throughput', 'p50 ms', 'p99 ms', 'max ms', 'ok', 'errors', 'conc.'],
+        [
+          row('GET /api/me, no cookie — bare route (401 before any DB work)', routes.bare, 'req/s'),
+          row('GET /api/me, authenticated (session + scope lookup)', routes.me, 'req/s'),
+          row('GET /healthz — DB round trip', routes.healthz, 'req/s'),
+          row(`POST /api/auth/login, correct passwords (${login.accounts} accounts)`, login.login, 'logins/s'),
+          row('argon2id verify in-process (m=19456 t=2 p=1)', login.verify, 'verifies/s'),
+        ],
+      ),
+  );
 
-  console.log('\n' + formatTable(
-    ['Start-up (embedded PGlite)', 'to /healthz 200 ms', 'server says ms', 'SIGTERM→exit ms'],
-    [
-      ['cold: empty DATA_DIR (migrations + demo seed)', fmt(startup.cold.readyMs, 0), fmt(startup.cold.selfReportedReadyMs, 0), fmt(startup.cold.stop.stopMs, 0)],
-      ['warm: restart on the same DATA_DIR', fmt(startup.warm.readyMs, 0), fmt(startup.warm.selfReportedReadyMs, 0), fmt(startup.warm.stop.stopMs, 0)],
-    ],
-  ));
+  console.log(
+    '\n' +
+      formatTable(
+        ['Start-up (embedded PGlite)', 'to /healthz 200 ms', 'server says ms', 'SIGTERM→exit ms'],
+        [
+          [
+            'cold: empty DATA_DIR (migrations + demo seed)',
+            fmt(startup.cold.readyMs, 0),
+            fmt(startup.cold.selfReportedReadyMs, 0),
+            fmt(startup.cold.stop.stopMs, 0),
+          ],
+          [
+            'warm: restart on the same DATA_DIR',
+            fmt(startup.warm.readyMs, 0),
+            fmt(startup.warm.selfReportedReadyMs, 0),
+            fmt(startup.warm.stop.stopMs, 0),
+          ],
+        ],
+      ),
+  );
 
   const targets = [
-    { name: '/api/me req/s ÷ bare route req/s', value: routes.meOverBare, target: `≥ ${TARGETS.meOverBare}`, met: routes.meOverBare >= TARGETS.meOverBare },
+    {
+      name: '/api/me req/s ÷ bare route req/s',
+      value: routes.meOverBare,
+      target: `≥ ${TARGETS.meOverBare}`,
+      met: routes.meOverBare >= TARGETS.meOverBare,
+    },
     { name: 'logins/s ÷ argon2 verifies/s', value: login.loginOverVerify, target: '(report)', met: null },
-    { name: 'cold start to ready, ms', value: startup.cold.readyMs, target: `≤ ${TARGETS.readyMs}`, met: startup.cold.readyMs <= TARGETS.readyMs },
-    { name: 'warm restart to ready, ms', value: startup.warm.readyMs, target: `≤ ${TARGETS.readyMs}`, met: startup.warm.readyMs <= TARGETS.readyMs },
+    {
+      name: 'cold start to ready, ms',
+      value: startup.cold.readyMs,
+      target: `≤ ${TARGETS.readyMs}`,
+      met: startup.cold.readyMs <= TARGETS.readyMs,
+    },
+    {
+      name: 'warm restart to ready, ms',
+      value: startup.warm.readyMs,
+      target: `≤ ${TARGETS.readyMs}`,
+      met: startup.warm.readyMs <= TARGETS.readyMs,
+    },
   ];
-  console.log('\n' + formatTable(
-    ['Ratio / target', 'value', 'target', 'met'],
-    targets.map((t) => [t.name, fmt(t.value, t.value > 100 ? 0 : 2), t.target, t.met === null ? '—' : t.met ? 'yes' : 'NO']),
-  ));
+  console.log(
+    '\n' +
+      formatTable(
+        ['Ratio / target', 'value', 'target', 'met'],
+        targets.map((t) => [
+          t.name,
+          fmt(t.value, t.value > 100 ? 0 : 2),
+          t.target,
+          t.met === null ? '—' : t.met ? 'yes' : 'NO',
+        ]),
+      ),
+  );
 
   const anyErrors = [routes.bare, routes.me, routes.healthz, login.login, login.verify].some((s) => s.errors > 0);
   if (anyErrors) console.log('\n! some requests got an unexpected status or failed: see the errors column');
 
   const results = {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, platform: os.platform(), cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? null },
+    machine: {
+      node: process.version,
+      platform: os.platform(),
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? null,
+      loadAverageBefore: loadBefore,
+    },
     settings: SETTINGS,
     routes,
     login,

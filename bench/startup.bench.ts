@@ -21,7 +21,8 @@ export async function benchStartup(): Promise<StartupFigures> {
     const once = async (): Promise<StartFigures> => {
       const server = await startServer({ dataDir, logLevel: 'info', timeoutMs: 60_000 });
       const stop = await server.stop();
-      if (stop.code !== 0) throw new Error(`сервер остановился с кодом ${stop.code} (${stop.signal}):\n${server.output()}`);
+      if (stop.code !== 0)
+        throw new Error(`сервер остановился с кодом ${stop.code} (${stop.signal}):\n${server.output()}`);
       return { readyMs: server.readyMs, selfReportedReadyMs: server.selfReportedReadyMs, stop };
     };
     const cold = await once();

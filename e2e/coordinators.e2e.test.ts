@@ -28,7 +28,10 @@ describe('координаторы', () => {
       expect(text).not.toContain('sch770001'); // another region
       expect(text).not.toContain('sch390006'); // another municipality of the same region
 
-      await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Организации' }).click();
+      await page
+        .getByRole('navigation', { name: 'Разделы кабинета' })
+        .getByRole('link', { name: 'Организации' })
+        .click();
       await page.getByRole('heading', { name: 'Организации', level: 1 }).waitFor();
       const list = page.getByRole('table', { name: 'Образовательные организации' });
       await list.getByRole('row').filter({ hasText: 'sch390002' }).waitFor();
@@ -48,7 +51,10 @@ describe('координаторы', () => {
       await municipalities.getByRole('row').filter({ hasText: 'reg39_m001' }).waitFor();
       expect(await municipalities.getByRole('row').count()).toBeGreaterThan(1);
 
-      await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Учётные записи' }).click();
+      await page
+        .getByRole('navigation', { name: 'Разделы кабинета' })
+        .getByRole('link', { name: 'Учётные записи' })
+        .click();
       await page.getByRole('heading', { name: 'Учётные записи', level: 1 }).waitFor();
       await page.getByLabel('Выбрать sch390004', { exact: true }).check();
       await page.getByRole('button', { name: 'Выдать реквизиты выбранным' }).click();
@@ -72,13 +78,19 @@ describe('координаторы', () => {
       expect(fs.readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
 
       // the account list now says this school has not changed the issued password
-      const accountRow = page.getByRole('table', { name: 'Учётные записи' }).getByRole('row').filter({ hasText: 'sch390004' });
+      const accountRow = page
+        .getByRole('table', { name: 'Учётные записи' })
+        .getByRole('row')
+        .filter({ hasText: 'sch390004' });
       await accountRow.getByText('Нет', { exact: true }).waitFor();
       await screenshot(page, 'accounts-issued');
 
       // leaving the page forgets the passwords
       await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Главная' }).click();
-      await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Учётные записи' }).click();
+      await page
+        .getByRole('navigation', { name: 'Разделы кабинета' })
+        .getByRole('link', { name: 'Учётные записи' })
+        .click();
       await page.getByRole('table', { name: 'Учётные записи' }).waitFor();
       expect(await page.getByTestId('issued-password').count()).toBe(0);
     } finally {

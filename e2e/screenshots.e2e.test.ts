@@ -93,13 +93,17 @@ describe('снимки страниц', () => {
       const row = page.getByRole('table', { name: 'Учётные записи' }).getByRole('row').filter({ hasText: 'sch390002' });
       await row.getByRole('button', { name: 'Перевыпустить пароль' }).click();
       await page.getByRole('dialog').getByText('sch390002').waitFor();
-      await screenshot(page, 'accounts-reissue-confirm');
+      await screenshot(page, 'accounts-reissue-confirm', { fullPage: false });
       await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
-      const m001 = page.getByRole('table', { name: 'Учётные записи' }).getByRole('row').filter({ hasText: 'reg39_m001' });
+      const m001 = page
+        .getByRole('table', { name: 'Учётные записи' })
+        .getByRole('row')
+        .filter({ hasText: 'reg39_m001' });
       await m001.getByRole('button', { name: 'Изменить контакт' }).click();
-      await page.getByLabel('ФИО').waitFor();
-      expect(await page.getByLabel('ФИО').inputValue()).not.toBe('');
-      await screenshot(page, 'accounts-contact-form');
+      const fullName = page.getByRole('dialog').getByLabel('ФИО');
+      await fullName.waitFor();
+      expect(await fullName.inputValue()).toBe('Попова Елена Николаевна');
+      await screenshot(page, 'accounts-contact-form', { fullPage: false });
     });
     await asUser('spo_coord_39', DEMO_PASSWORDS.spo_region_coordinator, async (page) => {
       await page.getByRole('table', { name: 'Образовательные организации' }).waitFor();
@@ -120,7 +124,7 @@ describe('снимки страниц', () => {
       await page.getByLabel('Роль').waitFor();
       await page.getByRole('dialog').getByRole('button', { name: 'Выдать реквизиты' }).click();
       await page.getByText('Укажите ФИО').waitFor();
-      await screenshot(page, 'regions-issue-form');
+      await screenshot(page, 'regions-issue-form', { fullPage: false });
       await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
       await open(page, 'Учётные записи', 'Учётные записи');
       await screenshot(page, 'accounts-federal');

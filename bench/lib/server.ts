@@ -75,7 +75,9 @@ export async function startServer(opts: {
   nodeArgs?: string[];
 }): Promise<RunningServer> {
   if (!fs.existsSync(SERVER_ENTRY)) {
-    throw new Error(`${SERVER_ENTRY} не найден: соберите сервер (node scripts/build.mjs --server-only) или запустите npm run bench`);
+    throw new Error(
+      `${SERVER_ENTRY} не найден: соберите сервер (node scripts/build.mjs --server-only) или запустите npm run bench`,
+    );
   }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -91,7 +93,10 @@ export async function startServer(opts: {
   delete env.NODE_OPTIONS; // tsx's loader is not wanted in the server
 
   const started = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_ENTRY], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   const exited = new Promise<Exit>((resolve) => {
     child.once('exit', (code, signal) => {

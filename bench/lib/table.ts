@@ -8,4 +8,6 @@ export function formatTable(header: string[], rows: string[][]): string {
 }
 
 export const fmt = (n: number | null | undefined, digits = 1): string =>
-  n === null || n === undefined || Number.isNaN(n) ? '—' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  n === null || n === undefined || Number.isNaN(n)
+    ? '—'
+    : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

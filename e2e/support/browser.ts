@@ -49,7 +49,8 @@ export async function signIn(page: Page, login: string, password: string): Promi
   await page.getByTestId('login').waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or only the window (`fullPage: false`) when a dialog is open over it. */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true });
 }

@@ -33,12 +33,7 @@ export function Link(props: { to: string; className?: string; children: ReactNod
     navigate(props.to);
   };
   return (
-    <a
-      href={props.to}
-      className={props.className}
-      onClick={onClick}
-      aria-current={props.current ? 'page' : undefined}
-    >
+    <a href={props.to} className={props.className} onClick={onClick} aria-current={props.current ? 'page' : undefined}>
       {props.children}
     </a>
   );

@@ -116,6 +116,7 @@ export class AccountsService {
       throw badRequest('Контактные данные ведутся только для координаторов');
     }
     await this.deps.users.updateContact(userId, contact);
+    this.deps.store.forgetUsers([userId]);
     const [updated] = await this.deps.repo.list('all', [userId]);
     return toAccount(updated!);
   }

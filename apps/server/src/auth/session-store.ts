@@ -24,6 +24,9 @@ interface Cached {
 
 export class SessionStore {
   private cache = new Map<string, Cached>();
+  private profiles = new Map<string, { value: unknown; cachedAt: number }>();
+  // concurrent misses for the same key share one query
+  private inflight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly repo: SessionsRepository,
@@ -56,7 +59,7 @@ export class SessionStore {
       await this.touchIfStale(hit, now);
       return hit.actor;
     }
-    const row = await this.repo.findActive(key, new Date(now));
+    const row = await this.shared(`s:${key}`, () => this.repo.findActive(key, new Date(now)));
     if (!row) {
       this.cache.delete(key);
       return null;
@@ -85,9 +88,32 @@ export class SessionStore {
     await this.repo.touch(entry.actor.sessionId, new Date(now));
   }
 
-  /** Forget cached sessions of these accounts (after logout, password change, re-issue). */
+  /**
+   * The account's profile (what /api/me shows), kept as briefly as the session: a page load asks
+   * for it several times, and on an embedded database every query runs on the server's own thread.
+   */
+  async profile<T>(userId: string, load: () => Promise<T>): Promise<T> {
+    const now = this.clock.now().getTime();
+    const hit = this.profiles.get(userId);
+    if (hit && now - hit.cachedAt < CACHE_MS) return hit.value as T;
+    const value = await this.shared(`p:${userId}`, load);
+    if (this.profiles.size >= CACHE_MAX) this.profiles.clear();
+    this.profiles.set(userId, { value, cachedAt: now });
+    return value;
+  }
+
+  private shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const pending = this.inflight.get(key);
+    if (pending) return pending as Promise<T>;
+    const p = load().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  /** Forget cached sessions and profiles of these accounts (after logout, password change, re-issue, edits). */
   forgetUsers(userIds: Iterable<string>): void {
     const set = new Set(userIds);
     for (const [key, entry] of this.cache) if (set.has(entry.actor.userId)) this.cache.delete(key);
+    for (const id of set) this.profiles.delete(id);
   }
 }

@@ -22,6 +22,8 @@ export interface DemoOrg {
   fullName: string;
   shortName: string;
   status?: 'active' | 'closed';
+  /** The demo leaves this ОО without a login, for the coordinator to issue one. */
+  withoutAccount?: boolean;
 }
 
 export interface DemoMunicipality {
@@ -30,6 +32,8 @@ export interface DemoMunicipality {
   name: string;
   /** Only if it differs from the region's time zone. */
   timeZone?: string;
+  /** The demo leaves this municipality without a coordinator account. */
+  withoutCoordinator?: boolean;
   orgs: DemoOrg[];
 }
 
@@ -139,6 +143,23 @@ export const DEMO_REGIONS: DemoRegion[] = [
             fullName:
               'Муниципальное бюджетное общеобразовательное учреждение "Ковровская основная общеобразовательная школа"',
             shortName: 'МБОУ "Ковровская ООШ"',
+          },
+        ],
+      },
+      {
+        // left without a coordinator and with a school without a login, so that the regional
+        // coordinator has credentials to issue in the demo
+        code: '004',
+        name: 'Гурьевский муниципальный округ',
+        withoutCoordinator: true,
+        orgs: [
+          {
+            number: '0011',
+            kind: 'school',
+            fullName:
+              'Муниципальное автономное общеобразовательное учреждение "Гурьевская средняя общеобразовательная школа"',
+            shortName: 'МАОУ "Гурьевская СОШ"',
+            withoutAccount: true,
           },
         ],
       },

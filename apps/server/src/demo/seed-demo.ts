@@ -45,24 +45,45 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ accounts: number } | n
   });
 
   return db.transaction().execute(async (trx) => {
-    const users: NewUser[] = [account('federal_admin', { login: DEMO_ADMIN_LOGIN, full_name: 'Федеральный организатор', position: 'Администратор', phone: '+7 (495) 000-00-00', email: 'admin@example.ru' })];
+    const users: NewUser[] = [
+      account('federal_admin', {
+        login: DEMO_ADMIN_LOGIN,
+        full_name: 'Федеральный организатор',
+        position: 'Администратор',
+        phone: '+7 (495) 000-00-00',
+        email: 'admin@example.ru',
+      }),
+    ];
     for (const region of DEMO_REGIONS) {
-      users.push(account('region_coordinator', { login: regionCoordinatorLogin(region.code), region_code: region.code, ...contact(region.code) }));
-      users.push(account('spo_region_coordinator', { login: spoCoordinatorLogin(region.code), region_code: region.code, ...contact(region.code) }));
+      users.push(
+        account('region_coordinator', {
+          login: regionCoordinatorLogin(region.code),
+          region_code: region.code,
+          ...contact(region.code),
+        }),
+      );
+      users.push(
+        account('spo_region_coordinator', {
+          login: spoCoordinatorLogin(region.code),
+          region_code: region.code,
+          ...contact(region.code),
+        }),
+      );
       for (const m of region.municipalities) {
         const { id: municipalityId } = await trx
           .insertInto('municipalities')
           .values({ region_code: region.code, code: m.code, name: m.name, time_zone: m.timeZone ?? null })
           .returning('id')
           .executeTakeFirstOrThrow();
-        users.push(
-          account('municipal_coordinator', {
-            login: municipalCoordinatorLogin(region.code, m.code),
-            region_code: region.code,
-            municipality_id: municipalityId,
-            ...contact(region.code),
-          }),
-        );
+        if (!m.withoutCoordinator)
+          users.push(
+            account('municipal_coordinator', {
+              login: municipalCoordinatorLogin(region.code, m.code),
+              region_code: region.code,
+              municipality_id: municipalityId,
+              ...contact(region.code),
+            }),
+          );
         for (const o of m.orgs) {
           const code = `${region.code}${o.number}`;
           const { id: orgId } = await trx
@@ -78,8 +99,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ accounts: number } | n
             })
             .returning('id')
             .executeTakeFirstOrThrow();
-          if (o.status !== 'closed') {
-            users.push(account(o.kind, { login: orgLogin(o.kind, code), region_code: region.code, municipality_id: municipalityId, org_id: orgId }));
+          if (o.status !== 'closed' && !o.withoutAccount) {
+            users.push(
+              account(o.kind, {
+                login: orgLogin(o.kind, code),
+                region_code: region.code,
+                municipality_id: municipalityId,
+                org_id: orgId,
+              }),
+            );
           }
         }
       }

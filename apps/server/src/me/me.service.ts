@@ -22,7 +22,7 @@ export class MeService {
   ) {}
 
   async me(actor: Actor): Promise<Me> {
-    const p = await this.deps.users.profile(actor.userId);
+    const p = await this.deps.store.profile(actor.userId, () => this.deps.users.profile(actor.userId));
     if (!p) throw unauthorized();
     const level =
       p.role === 'federal_admin'

@@ -45,7 +45,11 @@ export function CredentialsPanel(props: {
           >
             Скачать карточки (PDF)
           </button>
-          <button type="button" className="btn" onClick={() => download(files.xlsxBase64, XLSX, `${files.fileStem}.xlsx`)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => download(files.xlsxBase64, XLSX, `${files.fileStem}.xlsx`)}
+          >
             Скачать список (XLSX)
           </button>
         </div>

@@ -8,7 +8,9 @@ export function DateTime({ iso, timeZone }: { iso: string | null; timeZone: stri
   if (offset === 'МСК') {
     return (
       <span className="dt">
-        {formatDateTime(date, MOSCOW)} <span className="muted">МСК</span>
+        <span>
+          {formatDateTime(date, MOSCOW)} <span className="muted">МСК</span>
+        </span>
       </span>
     );
   }

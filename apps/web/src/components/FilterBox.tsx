@@ -1,4 +1,10 @@
-export function FilterBox(props: { id: string; label: string; value: string; onChange: (v: string) => void; found?: number }) {
+export function FilterBox(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  found?: number;
+}) {
   return (
     <div className="filter">
       <label htmlFor={props.id}>{props.label}</label>

@@ -4,7 +4,17 @@ import { Header } from './Header';
 import { Nav } from './Nav';
 
 /** Header on top; the section list on the left unless the account must change its password first. */
-export function Layout({ me, path, withNav, children }: { me: Me; path: string; withNav: boolean; children: ReactNode }) {
+export function Layout({
+  me,
+  path,
+  withNav,
+  children,
+}: {
+  me: Me;
+  path: string;
+  withNav: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="app">
       <Header me={me} />
@@ -12,7 +22,9 @@ export function Layout({ me, path, withNav, children }: { me: Me; path: string; 
         {withNav && <Nav me={me} path={path} />}
         <main className="content">{children}</main>
       </div>
-      <footer className="footer">ОКО — платформа оценочных процедур. Логин и пароль не передавайте третьим лицам.</footer>
+      <footer className="footer">
+        ОКО — платформа оценочных процедур. Логин и пароль не передавайте третьим лицам.
+      </footer>
     </div>
   );
 }

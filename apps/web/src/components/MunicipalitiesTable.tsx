@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import type { Municipality } from '../api/types';
 import { moscowOffsetLabel } from '../format';
 
-export function MunicipalitiesTable(props: { municipalities: Municipality[]; action?: (m: Municipality) => ReactNode }) {
+export function MunicipalitiesTable(props: {
+  municipalities: Municipality[];
+  action?: (m: Municipality) => ReactNode;
+}) {
   const { municipalities, action } = props;
   return (
     <div className="table-wrap">

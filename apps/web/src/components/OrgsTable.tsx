@@ -29,7 +29,7 @@ export function OrgsTable({ orgs, action }: { orgs: Org[]; action?: (org: Org) =
               <td>
                 <span className={o.status === 'active' ? 'badge badge-ok' : 'badge'}>{orgStatusWord(o.status)}</span>
               </td>
-              {action && <td>{action(o)}</td>}
+              {action && <td>{action(o) ?? <span className="muted">—</span>}</td>}
             </tr>
           ))}
         </tbody>

@@ -30,7 +30,15 @@ export function ErrorBox({ error, onRetry }: { error: ApiError | string; onRetry
 }
 
 /** Shows loading and error states of a resource, and the content once it has arrived. */
-export function Loaded<T>({ res, children, what }: { res: Resource<T>; children: (data: T) => ReactNode; what?: string }) {
+export function Loaded<T>({
+  res,
+  children,
+  what,
+}: {
+  res: Resource<T>;
+  children: (data: T) => ReactNode;
+  what?: string;
+}) {
   if (res.data !== undefined) return <>{children(res.data)}</>;
   if (res.error) return <ErrorBox error={res.error} onRetry={res.reload} />;
   return <Loading text={what ? `Загрузка: ${what}…` : undefined} />;

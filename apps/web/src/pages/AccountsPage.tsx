@@ -94,7 +94,9 @@ export function AccountsPage() {
         Учётные записи подчинённых организаций и координаторов. Реквизиты выдаются новым паролем: прежний пароль
         перестаёт действовать, при первом входе пароль нужно сменить.
       </p>
-      {issued && <CredentialsPanel credentials={issued.credentials} files={issued.files} onClose={() => setIssued(null)} />}
+      {issued && (
+        <CredentialsPanel credentials={issued.credentials} files={issued.files} onClose={() => setIssued(null)} />
+      )}
       <Loaded res={accounts} what="учётные записи">
         {(d) => {
           if (d.accounts.length === 0) return <Empty>Подчинённых учётных записей пока нет.</Empty>;
@@ -109,7 +111,13 @@ export function AccountsPage() {
                 Всего: {d.accounts.length}. Ещё не сменили выданный пароль: {pendingCount}.
               </p>
               <div className="toolbar">
-                <FilterBox id="account-filter" label="Поиск (логин, организация, ФИО)" value={query} onChange={setQuery} found={shown.length} />
+                <FilterBox
+                  id="account-filter"
+                  label="Поиск (логин, организация, ФИО)"
+                  value={query}
+                  onChange={setQuery}
+                  found={shown.length}
+                />
                 {can(me, 'account.issue') && (
                   <div className="toolbar-actions">
                     <span className="muted">Выбрано: {chosen.length}</span>
@@ -151,8 +159,7 @@ export function AccountsPage() {
                         )}
                       </th>
                       <th>Логин</th>
-                      <th>Роль</th>
-                      <th>Организация</th>
+                      <th>Организация и роль</th>
                       <th>Контакт</th>
                       <th>Пароль сменён?</th>
                       <th>Последний вход</th>
@@ -162,6 +169,7 @@ export function AccountsPage() {
                   <tbody>
                     {shown.map((a) => {
                       const mayIssue = canIssue(me, a.role);
+                      const mayEdit = can(me, 'account.update') && COORDINATOR_ROLES.includes(a.role);
                       return (
                         <tr key={a.id} className={selected.has(a.id) ? 'row-selected' : undefined}>
                           <td className="check">
@@ -180,8 +188,10 @@ export function AccountsPage() {
                             )}
                           </td>
                           <td className="mono">{a.login}</td>
-                          <td>{a.roleTitle}</td>
-                          <td>{a.organizationName}</td>
+                          <td>
+                            <div>{a.organizationName}</div>
+                            <div className="muted small">{a.roleTitle}</div>
+                          </td>
                           <td className="contact">
                             {a.contact ? (
                               <>
@@ -202,7 +212,11 @@ export function AccountsPage() {
                             )}
                           </td>
                           <td>
-                            {a.lastLoginAt ? <DateTime iso={a.lastLoginAt} timeZone={tz} /> : <span className="muted">не входил</span>}
+                            {a.lastLoginAt ? (
+                              <DateTime iso={a.lastLoginAt} timeZone={tz} />
+                            ) : (
+                              <span className="muted">не входил</span>
+                            )}
                           </td>
                           <td className="actions">
                             {mayIssue && (
@@ -214,11 +228,12 @@ export function AccountsPage() {
                                 Перевыпустить пароль
                               </button>
                             )}
-                            {can(me, 'account.update') && COORDINATOR_ROLES.includes(a.role) && (
-                              <button type="button" className="btn btn-small btn-link" onClick={() => setEditing(a)}>
+                            {mayEdit && (
+                              <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
                                 Изменить контакт
                               </button>
                             )}
+                            {!mayIssue && !mayEdit && <span className="muted">—</span>}
                           </td>
                         </tr>
                       );

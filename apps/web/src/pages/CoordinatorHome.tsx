@@ -30,9 +30,7 @@ export function CoordinatorHome({ me }: { me: Me }) {
             <div className="card">
               <div className="card-number">{d.orgs.length}</div>
               <div>{plural(d.orgs.length, 'организация', 'организации', 'организаций')} в вашей зоне</div>
-              <div className="muted small">
-                без учётной записи: {d.orgs.filter((o) => o.login === null).length}
-              </div>
+              <div className="muted small">без учётной записи: {d.orgs.filter((o) => o.login === null).length}</div>
             </div>
           )}
         </Loaded>
@@ -95,7 +93,13 @@ export function CoordinatorHome({ me }: { me: Me }) {
             const shown = filterOrgs(d.orgs, query);
             return (
               <>
-                <FilterBox id="home-org-filter" label="Поиск организации" value={query} onChange={setQuery} found={shown.length} />
+                <FilterBox
+                  id="home-org-filter"
+                  label="Поиск организации"
+                  value={query}
+                  onChange={setQuery}
+                  found={shown.length}
+                />
                 <OrgsTable orgs={shown} />
               </>
             );

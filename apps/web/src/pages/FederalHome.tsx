@@ -22,7 +22,13 @@ export function FederalHome() {
                 Всего регионов: {d.regions.length}; с выданными учётными записями: {active}. Выдать реквизиты
                 региональным координаторам можно в разделе <Link to="/regions">«Регионы»</Link>.
               </p>
-              <FilterBox id="home-region-filter" label="Поиск региона (код или название)" value={query} onChange={setQuery} found={shown.length} />
+              <FilterBox
+                id="home-region-filter"
+                label="Поиск региона (код или название)"
+                value={query}
+                onChange={setQuery}
+                found={shown.length}
+              />
               <RegionsTable regions={shown} />
             </>
           );

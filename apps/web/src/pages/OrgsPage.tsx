@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { api, toApiError } from '../api/client';
-import type { Contact, IssuedCredential, IssueResult, Municipality, MunicipalityList, Org, OrgList } from '../api/types';
+import type {
+  Contact,
+  IssuedCredential,
+  IssueResult,
+  Municipality,
+  MunicipalityList,
+  Org,
+  OrgList,
+} from '../api/types';
 import { useResource } from '../api/useResource';
 import { useMe } from '../auth/AuthContext';
 import { canIssue } from '../auth/access';
@@ -11,6 +19,7 @@ import { ConfirmDialog, Modal } from '../components/Modal';
 import { MunicipalitiesTable } from '../components/MunicipalitiesTable';
 import { filterOrgs, OrgsTable } from '../components/OrgsTable';
 import { Empty, Loaded, usePageTitle } from '../components/states';
+import { Link } from '../router';
 
 export function OrgsPage() {
   usePageTitle('Организации');
@@ -68,7 +77,9 @@ export function OrgsPage() {
                         Выдать реквизиты координатора
                       </button>
                     ) : (
-                      <span className="muted small">пароль — в «Учётных записях»</span>
+                      <Link to="/accounts" className="small">
+                        Перевыпуск пароля — в «Учётных записях»
+                      </Link>
                     )
                   }
                 />
@@ -86,7 +97,13 @@ export function OrgsPage() {
             const shown = filterOrgs(d.orgs, query);
             return (
               <>
-                <FilterBox id="org-filter" label="Поиск организации (код, логин, название)" value={query} onChange={setQuery} found={shown.length} />
+                <FilterBox
+                  id="org-filter"
+                  label="Поиск организации (код, логин, название)"
+                  value={query}
+                  onChange={setQuery}
+                  found={shown.length}
+                />
                 <OrgsTable
                   orgs={shown}
                   action={(o) =>

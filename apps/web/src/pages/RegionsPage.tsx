@@ -37,8 +37,8 @@ export function RegionsPage() {
     <div>
       <h1>Регионы</h1>
       <p className="lead">
-        Реквизиты регионального координатора выдаются вместе с его контактными данными. Если учётная запись уже есть,
-        ей будет выдан новый пароль.
+        Реквизиты регионального координатора выдаются вместе с его контактными данными. Если учётная запись уже есть, ей
+        будет выдан новый пароль.
       </p>
       {issued && <CredentialsPanel credentials={issued} onClose={() => setIssued(null)} />}
       <Loaded res={regions} what="регионы">
@@ -46,7 +46,13 @@ export function RegionsPage() {
           const shown = filterRegions(d.regions, query);
           return (
             <>
-              <FilterBox id="region-filter" label="Поиск региона (код или название)" value={query} onChange={setQuery} found={shown.length} />
+              <FilterBox
+                id="region-filter"
+                label="Поиск региона (код или название)"
+                value={query}
+                onChange={setQuery}
+                found={shown.length}
+              />
               <RegionsTable
                 regions={shown}
                 action={
@@ -72,7 +78,12 @@ export function RegionsPage() {
       </Loaded>
       {target && (
         <Modal title={`Реквизиты координатора: ${target.name}`} onClose={() => setTarget(null)}>
-          <ContactForm idPrefix="rc" submitText="Выдать реквизиты" onSubmit={(c) => issue(target, c)} onCancel={() => setTarget(null)}>
+          <ContactForm
+            idPrefix="rc"
+            submitText="Выдать реквизиты"
+            onSubmit={(c) => issue(target, c)}
+            onCancel={() => setTarget(null)}
+          >
             <div className="field">
               <label htmlFor="rc-kind">Роль</label>
               <select id="rc-kind" value={kind} onChange={(e) => setKind(e.target.value as RegionCoordinatorKind)}>

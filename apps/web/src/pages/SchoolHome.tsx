@@ -9,7 +9,7 @@ export function SchoolHome({ me }: { me: Me }) {
   const orgId = me.organization.orgId;
   const org = useResource<Org>(orgId ? `/api/orgs/${orgId}` : null);
   return (
-    <div>
+    <div className="page-medium">
       <h1>Мои задачи</h1>
       <ul className="tasks">
         <li className={me.mustChangePassword ? 'task' : 'task task-done'}>
@@ -24,7 +24,7 @@ export function SchoolHome({ me }: { me: Me }) {
             </p>
           </div>
         </li>
-        <li className="task">
+        <li className="task task-info">
           <span className="task-status task-status-info">Рекомендуется</span>
           <div>
             <h2>Проверьте историю входов</h2>
