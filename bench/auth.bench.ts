@@ -20,12 +20,14 @@ export function demoAccounts(max = 24): DemoAccount[] {
     accounts.push({ login: regionCoordinatorLogin(region.code), password: DEMO_PASSWORDS.region_coordinator });
     accounts.push({ login: spoCoordinatorLogin(region.code), password: DEMO_PASSWORDS.spo_region_coordinator });
     for (const m of region.municipalities) {
-      accounts.push({
-        login: municipalCoordinatorLogin(region.code, m.code),
-        password: DEMO_PASSWORDS.municipal_coordinator,
-      });
+      if (!m.withoutCoordinator) {
+        accounts.push({
+          login: municipalCoordinatorLogin(region.code, m.code),
+          password: DEMO_PASSWORDS.municipal_coordinator,
+        });
+      }
       for (const o of m.orgs) {
-        if (o.status === 'closed') continue;
+        if (o.status === 'closed' || o.withoutAccount) continue;
         accounts.push({ login: orgLogin(o.kind, `${region.code}${o.number}`), password: DEMO_PASSWORDS[o.kind] });
       }
     }
