@@ -70,7 +70,7 @@ export async function buildApp({ config, db, clock, logger }: AppDeps) {
     store,
     audit,
     access,
-    siteUrl: `http://localhost:${config.port}`,
+    siteUrl: config.publicUrl,
     supportContact: config.supportContact,
   });
 

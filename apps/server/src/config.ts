@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: bool.default(false),
+  PUBLIC_URL: z.string().url('PUBLIC_URL: полный адрес, например https://oko.example.ru').optional(),
 });
 
 export type Config = {
@@ -35,6 +36,8 @@ export type Config = {
   webDist: string | undefined;
   /** Take the client address from X-Forwarded-For: only behind a proxy that sets it. */
   trustProxy: boolean;
+  /** The address users type; printed on credential cards. */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     webDist: e.WEB_DIST,
     trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
 }

@@ -59,7 +59,7 @@ export function credentialCardsPdf(items: IssuedCredential[], ctx: CardContext):
           `Не пересылайте логин и пароль по электронной почте и мессенджерам. Поддержка: ${ctx.supportContact}`,
         x, y + 90, { width: w },
       )
-      .text(`Выдано ${date} (МСК), ${ctx.issuerLogin}`, x, y + cardH - 22 * MM + 5, { width: w });
+      .text(`Выдано ${date} (МСК), ${ctx.issuerLogin}`, x, y + cardH - 10 * MM - 9, { width: w });
   });
   if (items.length === 0) doc.font('regular').fontSize(12).text('Нет реквизитов', MARGIN, MARGIN);
   doc.end();
