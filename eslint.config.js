@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.test-data/**', 'bench/results/**', 'e2e/screenshots/**'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.test-data/**', 'bench/results/**', 'e2e/screenshots/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

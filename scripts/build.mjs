@@ -57,12 +57,24 @@ if (stale('apps/server/dist/main.js', ['apps/server/src', 'packages/shared/src',
   console.log(`сервер собран за ${Date.now() - t} мс`);
 }
 
-if (!serverOnly && stale('apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/shared/src'])) {
+if (
+  !serverOnly &&
+  stale('apps/web/dist/index.html', [
+    'apps/web/src',
+    'apps/web/index.html',
+    'apps/web/vite.config.ts',
+    'packages/shared/src',
+  ])
+) {
   const t = Date.now();
-  const res = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: path.join(root, 'apps/web'),
-    stdio: 'inherit',
-  });
+  const res = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: path.join(root, 'apps/web'),
+      stdio: 'inherit',
+    },
+  );
   if (res.status !== 0) process.exit(res.status ?? 1);
   console.log(`личный кабинет собран за ${Date.now() - t} мс`);
 }

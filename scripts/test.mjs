@@ -26,8 +26,20 @@ function run(title, cmd, args, env = {}) {
 
 function vitest(title, project, env = {}) {
   const out = path.join(reports, `${title.replace(/\W+/g, '-')}.json`);
-  run(title, process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', project,
-    '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  run(
+    title,
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    env,
+  );
   const r = JSON.parse(fs.readFileSync(out, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;

@@ -5,7 +5,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
 import { Health } from '@oko/shared';
 import { AccessService } from './access/access.service.ts';
@@ -58,7 +63,16 @@ export async function buildApp({ config, db, clock, logger }: AppDeps) {
   const audit = new AuditRepository(db);
   const store = new SessionStore(sessions, clock, config.sessionTtlMs);
   const throttle = new LoginThrottle(new ThrottleRepository(db));
-  const auth = new AuthService({ db, clock, users, sessions, store, throttle, audit, supportContact: config.supportContact });
+  const auth = new AuthService({
+    db,
+    clock,
+    users,
+    sessions,
+    store,
+    throttle,
+    audit,
+    supportContact: config.supportContact,
+  });
   const me = new MeService({ clock, users, sessions, store, audit, access });
   const hierarchy = new HierarchyService({ repo: new HierarchyRepository(db), access });
   const accounts = new AccountsService({
@@ -125,6 +139,8 @@ async function serveWeb(app: App, webDist: string | undefined): Promise<void> {
   app.setNotFoundHandler((req, reply) => {
     const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/healthz';
     if (isPage && indexHtml) return reply.type('text/html; charset=utf-8').send(indexHtml);
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Адрес не найден: ${req.method} ${req.url.split('?')[0]}` } });
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `Адрес не найден: ${req.method} ${req.url.split('?')[0]}` } });
   });
 }

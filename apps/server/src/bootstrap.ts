@@ -30,7 +30,12 @@ export async function prepareDatabase(
   }
   await db
     .insertInto('users')
-    .values({ login: 'admin', role: 'federal_admin', password_hash: await hashPassword(opts.adminPassword), must_change_password: true })
+    .values({
+      login: 'admin',
+      role: 'federal_admin',
+      password_hash: await hashPassword(opts.adminPassword),
+      must_change_password: true,
+    })
     .execute();
   opts.log('создана учётная запись федерального организатора admin (пароль из OKO_ADMIN_PASSWORD, сменить при входе)');
 }

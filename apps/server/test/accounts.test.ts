@@ -9,7 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const contact = { fullName: 'Петров Пётр Петрович', position: 'Координатор', phone: '+7 (900) 123-45-67', email: 'petrov@example.ru' };
+const contact = {
+  fullName: 'Петров Пётр Петрович',
+  position: 'Координатор',
+  phone: '+7 (900) 123-45-67',
+  email: 'petrov@example.ru',
+};
 
 describe('credentials down the chain', () => {
   it('federal → regional → municipal → school, each login in the real format, each forced to change', async () => {
@@ -23,17 +28,28 @@ describe('credentials down the chain', () => {
 
     const regional = await signedIn(h.app, 'reg250000', regCred.password);
     expect((await regional.get('/api/me')).json().mustChangePassword).toBe(true);
-    expect((await regional.post('/api/me/password', { currentPassword: regCred.password, newPassword: 'Regional-pass-25' })).statusCode).toBe(204);
+    expect(
+      (await regional.post('/api/me/password', { currentPassword: regCred.password, newPassword: 'Regional-pass-25' }))
+        .statusCode,
+    ).toBe(204);
 
     const m = await h.factory.municipality('25', { code: '004', name: 'Уссурийский городской округ' });
     const mun = await regional.post(`/api/municipalities/${m.id}/coordinator`, { contact });
     expect(mun.statusCode).toBe(200);
     expect(mun.json().credential.login).toBe('reg25_m004');
 
-    const created = await regional.post(`/api/municipalities/${m.id}/orgs`, { code: '250777', kind: 'school', fullName: 'МБОУ СОШ № 77', shortName: 'СОШ № 77' });
+    const created = await regional.post(`/api/municipalities/${m.id}/orgs`, {
+      code: '250777',
+      kind: 'school',
+      fullName: 'МБОУ СОШ № 77',
+      shortName: 'СОШ № 77',
+    });
     expect(created.statusCode).toBe(201);
     const municipal = await signedIn(h.app, 'reg25_m004', mun.json().credential.password);
-    await municipal.post('/api/me/password', { currentPassword: mun.json().credential.password, newPassword: 'Municipal-pass-4' });
+    await municipal.post('/api/me/password', {
+      currentPassword: mun.json().credential.password,
+      newPassword: 'Municipal-pass-4',
+    });
     const school = await municipal.post(`/api/orgs/${created.json().id}/account`);
     expect(school.statusCode).toBe(200);
     expect(school.json().credential.login).toBe('sch250777');
@@ -41,7 +57,16 @@ describe('credentials down the chain', () => {
 
     // a municipal coordinator cannot issue coordinators; a regional one cannot make a college
     expect((await municipal.post(`/api/municipalities/${m.id}/coordinator`, { contact })).statusCode).toBe(403);
-    expect((await regional.post(`/api/municipalities/${m.id}/orgs`, { code: '250778', kind: 'college', fullName: 'Колледж', shortName: 'К' })).statusCode).toBe(403);
+    expect(
+      (
+        await regional.post(`/api/municipalities/${m.id}/orgs`, {
+          code: '250778',
+          kind: 'college',
+          fullName: 'Колледж',
+          shortName: 'К',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('re-issue invalidates the old password and every session, and the password is never shown again', async () => {
@@ -60,7 +85,12 @@ describe('credentials down the chain', () => {
     const list = await regional.get('/api/accounts');
     expect(list.body).not.toContain(password);
     expect(list.json().accounts.find((a: { login: string }) => a.login === school.login).mustChangePassword).toBe(true);
-    const audit = await h.db.selectFrom('audit_log').select(['event', 'actor_id']).where('user_id', '=', school.id).where('event', '=', 'credentials.issued').execute();
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['event', 'actor_id'])
+      .where('user_id', '=', school.id)
+      .where('event', '=', 'credentials.issued')
+      .execute();
     expect(audit).toEqual([{ event: 'credentials.issued', actor_id: reg.id }]);
     expect(JSON.stringify(await h.db.selectFrom('audit_log').selectAll().execute())).not.toContain(password);
   });
@@ -69,13 +99,20 @@ describe('credentials down the chain', () => {
     const reg = await h.factory.regionCoordinator('77');
     const regional = await signedIn(h.app, reg.login, TEST_PASSWORD);
     const m = await h.factory.municipality('77');
-    const withAccount = await h.factory.orgAccount(await h.factory.org({ regionCode: '77', municipalityId: m.id, name: 'Школа «Ромашка»' }));
+    const withAccount = await h.factory.orgAccount(
+      await h.factory.org({ regionCode: '77', municipalityId: m.id, name: 'Школа «Ромашка»' }),
+    );
     const withoutAccount = await h.factory.org({ regionCode: '77', municipalityId: m.id, name: 'Школа без логина' });
 
-    const res = await regional.post('/api/accounts/bulk-issue', { userIds: [withAccount.id], orgIds: [withoutAccount.id] });
+    const res = await regional.post('/api/accounts/bulk-issue', {
+      userIds: [withAccount.id],
+      orgIds: [withoutAccount.id],
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.credentials.map((c: { login: string }) => c.login).sort()).toEqual([withAccount.login, `sch${withoutAccount.code}`].sort());
+    expect(body.credentials.map((c: { login: string }) => c.login).sort()).toEqual(
+      [withAccount.login, `sch${withoutAccount.code}`].sort(),
+    );
 
     const pdf = Buffer.from(body.pdfBase64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -85,7 +122,10 @@ describe('credentials down the chain', () => {
     await wb.xlsx.load(Buffer.from(body.xlsxBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Реквизиты')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'Логин', 'Пароль', 'Роль', 'Организация', 'Дата выдачи (МСК)']);
-    const rows = [2, 3].map((i) => ({ login: String(ws.getCell(i, 1).value), password: String(ws.getCell(i, 2).value) }));
+    const rows = [2, 3].map((i) => ({
+      login: String(ws.getCell(i, 1).value),
+      password: String(ws.getCell(i, 2).value),
+    }));
     for (const r of rows) expect((await new Client(h.app).login(r.login, r.password)).statusCode).toBe(200);
   });
 
@@ -95,11 +135,22 @@ describe('credentials down the chain', () => {
     const fed = await signedIn(h.app, (await h.factory.federal()).login, TEST_PASSWORD);
     const coordinator = await fed.post('/api/regions/93/coordinators', { kind: 'region_coordinator', contact });
     const c = await signedIn(h.app, 'reg930000', coordinator.json().credential.password);
-    await c.post('/api/me/password', { currentPassword: coordinator.json().credential.password, newPassword: 'Region-93-pass' });
-    const before = await h.db.selectFrom('users').select(['id', 'password_hash']).where('id', 'in', [mine.id, foreign.id]).execute();
+    await c.post('/api/me/password', {
+      currentPassword: coordinator.json().credential.password,
+      newPassword: 'Region-93-pass',
+    });
+    const before = await h.db
+      .selectFrom('users')
+      .select(['id', 'password_hash'])
+      .where('id', 'in', [mine.id, foreign.id])
+      .execute();
     const res = await c.post('/api/accounts/bulk-issue', { userIds: [mine.id, foreign.id] });
     expect(res.statusCode).toBe(404);
-    const after = await h.db.selectFrom('users').select(['id', 'password_hash']).where('id', 'in', [mine.id, foreign.id]).execute();
+    const after = await h.db
+      .selectFrom('users')
+      .select(['id', 'password_hash'])
+      .where('id', 'in', [mine.id, foreign.id])
+      .execute();
     expect(after).toEqual(before);
   });
 
@@ -110,7 +161,11 @@ describe('credentials down the chain', () => {
     const list = (await fed.get('/api/accounts')).json().accounts as { login: string; contact: unknown; id: string }[];
     const acc = list.find((a) => a.login === 'spo_coord_92')!;
     expect(acc.contact).toEqual(contact);
-    const updated = await fed.request({ method: 'PUT', url: `/api/accounts/${acc.id}/contact`, payload: { contact: { ...contact, phone: '+7 900 000-11-22' } } });
+    const updated = await fed.request({
+      method: 'PUT',
+      url: `/api/accounts/${acc.id}/contact`,
+      payload: { contact: { ...contact, phone: '+7 900 000-11-22' } },
+    });
     expect(updated.statusCode).toBe(200);
     expect(updated.json().contact.phone).toBe('+7 900 000-11-22');
   });

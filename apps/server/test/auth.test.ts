@@ -20,7 +20,11 @@ describe('login and the session', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     const me = (await c.get('/api/me')).json();
-    expect(me).toMatchObject({ login: user.login, role: 'school', organization: { level: 'org', name: 'Гимназия № 1', regionCode: '39', timeZone: 'Europe/Kaliningrad' } });
+    expect(me).toMatchObject({
+      login: user.login,
+      role: 'school',
+      organization: { level: 'org', name: 'Гимназия № 1', regionCode: '39', timeZone: 'Europe/Kaliningrad' },
+    });
   });
 
   it('treats login and password as case-sensitive and answers a wrong pair with 401 and the support contact', async () => {
@@ -54,7 +58,11 @@ describe('login and the session', () => {
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('CSRF');
     c.csrf = token;
-    const crossSite = await c.request({ method: 'POST', url: '/api/auth/logout', headers: { origin: 'https://evil.example' } });
+    const crossSite = await c.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(crossSite.statusCode).toBe(403);
     expect((await c.get('/api/me')).statusCode).toBe(200); // still signed in: nothing happened
   });
@@ -112,7 +120,10 @@ describe('password change and the audit trail', () => {
     expect(wrong.statusCode).toBe(400);
     const weak = await first.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaaaa' });
     expect(weak.statusCode).toBe(400);
-    expect((await first.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-1' })).statusCode).toBe(204);
+    expect(
+      (await first.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-1' }))
+        .statusCode,
+    ).toBe(204);
 
     expect((await first.get(`/api/orgs/${org.id}`)).statusCode).toBe(200);
     expect((await second.get('/api/me')).statusCode).toBe(401);

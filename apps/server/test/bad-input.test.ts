@@ -14,26 +14,48 @@ const russian = (msg: string) => expect(msg).toMatch(/[А-Яа-яЁё]/);
 
 describe('bad input answers 400 in Russian and changes nothing', () => {
   it('malformed JSON', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"login": "a",' });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"login": "a",',
+    });
     expect(res.statusCode).toBe(400);
     russian(res.json().error.message);
   });
 
   it('wrong types and unknown fields name the field', async () => {
-    const wrongType = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 42, password: 'x' } });
+    const wrongType = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 42, password: 'x' },
+    });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().error.message).toContain('login');
     russian(wrongType.json().error.message);
-    const unknown = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'a', password: 'b', admin: true } });
+    const unknown = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'a', password: 'b', admin: true },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.message).toMatch(/Лишние поля: admin/);
   });
 
   it('oversized bodies and other media types', async () => {
-    const big = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'a', password: 'x'.repeat(2 * 1024 * 1024) } });
+    const big = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'a', password: 'x'.repeat(2 * 1024 * 1024) },
+    });
     expect(big.statusCode).toBe(400);
     russian(big.json().error.message);
-    const form = await h.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'login=a&password=b' });
+    const form = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'login=a&password=b',
+    });
     expect(form.statusCode).toBe(400);
     russian(form.json().error.message);
   });
@@ -49,7 +71,12 @@ describe('bad input answers 400 in Russian and changes nothing', () => {
     const before = await h.db.selectFrom('municipalities').select('id').execute();
     const res = await reg.post('/api/regions/39/municipalities', { code: '12', name: '' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.code', 'body.name']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.code', 'body.name']);
     expect(await h.db.selectFrom('municipalities').select('id').execute()).toEqual(before);
   });
 });

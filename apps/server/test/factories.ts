@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { municipalCoordinatorLogin, orgLogin, regionCoordinatorLogin, spoCoordinatorLogin, type Role } from '@oko/shared';
+import {
+  municipalCoordinatorLogin,
+  orgLogin,
+  regionCoordinatorLogin,
+  spoCoordinatorLogin,
+  type Role,
+} from '@oko/shared';
 import { hashPassword } from '../src/auth/passwords.ts';
 import type { DB } from '../src/db/schema.ts';
 
@@ -29,7 +35,15 @@ export class Factory {
       .executeTakeFirstOrThrow();
   }
 
-  async org(v: { municipalityId?: string; regionCode?: string; kind?: 'school' | 'college'; status?: 'active' | 'closed'; name?: string } = {}) {
+  async org(
+    v: {
+      municipalityId?: string;
+      regionCode?: string;
+      kind?: 'school' | 'college';
+      status?: 'active' | 'closed';
+      name?: string;
+    } = {},
+  ) {
     const regionCode = v.regionCode ?? '39';
     const municipalityId = v.municipalityId ?? (await this.municipality(regionCode)).id;
     const code = `${regionCode}${String(next()).padStart(4, '0')}`;
@@ -48,7 +62,12 @@ export class Factory {
       .executeTakeFirstOrThrow();
   }
 
-  private async user(role: Role, login: string, place: { region_code?: string; municipality_id?: string; org_id?: string }, mustChange = false): Promise<BuiltUser> {
+  private async user(
+    role: Role,
+    login: string,
+    place: { region_code?: string; municipality_id?: string; org_id?: string },
+    mustChange = false,
+  ): Promise<BuiltUser> {
     const row = await this.db
       .insertInto('users')
       .values({ login, role, password_hash: await testHash(), must_change_password: mustChange, ...place })
@@ -73,8 +92,16 @@ export class Factory {
       municipality_id: m.id,
     });
   }
-  async orgAccount(org?: { id: string; code: string; municipality_id: string; region_code: string; kind: 'school' | 'college' }, mustChange = false) {
+  async orgAccount(
+    org?: { id: string; code: string; municipality_id: string; region_code: string; kind: 'school' | 'college' },
+    mustChange = false,
+  ) {
     const o = org ?? (await this.org());
-    return this.user(o.kind, orgLogin(o.kind, o.code), { region_code: o.region_code, municipality_id: o.municipality_id, org_id: o.id }, mustChange);
+    return this.user(
+      o.kind,
+      orgLogin(o.kind, o.code),
+      { region_code: o.region_code, municipality_id: o.municipality_id, org_id: o.id },
+      mustChange,
+    );
   }
 }

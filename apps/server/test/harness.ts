@@ -26,7 +26,12 @@ export async function startHarness(): Promise<Harness> {
   await new HierarchyRepository(database.db).upsertRegions(REGIONS);
   const clock = new FakeClock(new Date('2026-11-20T06:00:00Z'));
   const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SUPPORT_CONTACT: 'help@oko.test' });
-  const { app, routes } = await buildApp({ config, db: database.db, clock, logger: process.env.DBG ? { level: 'error' } : false });
+  const { app, routes } = await buildApp({
+    config,
+    db: database.db,
+    clock,
+    logger: process.env.DBG ? { level: 'error' } : false,
+  });
   await app.ready();
   return {
     app,

@@ -22,21 +22,38 @@ describe('hierarchy', () => {
 
   it('lets a municipality override its region zone', async () => {
     const reg = await signedIn(h.app, (await h.factory.regionCoordinator('14')).login, TEST_PASSWORD);
-    const res = await reg.post('/api/regions/14/municipalities', { code: '030', name: 'Оймяконский улус', timeZone: 'Asia/Vladivostok' });
+    const res = await reg.post('/api/regions/14/municipalities', {
+      code: '030',
+      name: 'Оймяконский улус',
+      timeZone: 'Asia/Vladivostok',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ code: '030', timeZone: 'Asia/Vladivostok', timeZoneOverride: 'Asia/Vladivostok' });
+    expect(res.json()).toMatchObject({
+      code: '030',
+      timeZone: 'Asia/Vladivostok',
+      timeZoneOverride: 'Asia/Vladivostok',
+    });
     const plain = await reg.post('/api/regions/14/municipalities', { code: '031', name: 'Якутск' });
     expect(plain.json().timeZone).toBe('Asia/Yakutsk');
     const dup = await reg.post('/api/regions/14/municipalities', { code: '031', name: 'Якутск' });
     expect(dup.statusCode).toBe(409);
-    const badZone = await reg.post('/api/regions/14/municipalities', { code: '032', name: 'X', timeZone: 'Mars/Olympus' });
+    const badZone = await reg.post('/api/regions/14/municipalities', {
+      code: '032',
+      name: 'X',
+      timeZone: 'Mars/Olympus',
+    });
     expect(badZone.statusCode).toBe(400);
   });
 
   it('refuses an ОО code that does not start with the region code', async () => {
     const m = await h.factory.municipality('39');
     const reg = await signedIn(h.app, (await h.factory.regionCoordinator('39')).login, TEST_PASSWORD);
-    const res = await reg.post(`/api/municipalities/${m.id}/orgs`, { code: '770001', kind: 'school', fullName: 'Школа', shortName: 'Школа' });
+    const res = await reg.post(`/api/municipalities/${m.id}/orgs`, {
+      code: '770001',
+      kind: 'school',
+      fullName: 'Школа',
+      shortName: 'Школа',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/39/);
   });

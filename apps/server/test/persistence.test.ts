@@ -16,7 +16,11 @@ describe('embedded database on disk', () => {
     await prepareDatabase(first.db, { demo: true, log: (m) => logs.push(m) });
     const users = await first.db.selectFrom('users').select('login').execute();
     expect(users.map((u) => u.login)).toContain('sch390001');
-    await first.db.updateTable('orgs').set({ short_name: 'Переименованная школа' }).where('code', '=', '390001').execute();
+    await first.db
+      .updateTable('orgs')
+      .set({ short_name: 'Переименованная школа' })
+      .where('code', '=', '390001')
+      .execute();
     await first.close();
     expect(fs.existsSync(path.join(dir, 'pglite'))).toBe(true);
 

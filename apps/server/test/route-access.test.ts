@@ -3,7 +3,7 @@ import { ROLES, roleHas, type Role } from '@oko/shared';
 import type { RouteOptions } from 'fastify';
 import { SCOPE_KINDS, type ScopeKind } from '../src/access/scope.repository.ts';
 import { Client, startHarness, type Harness } from './harness.ts';
-import { ACTORS, buildWorld, foreignIds, signInAll, type World } from './world.ts';
+import { buildWorld, foreignIds, signInAll, type World } from './world.ts';
 
 /**
  * Every registered route, every role, and ids outside the caller's scope: no session → 401,
@@ -66,7 +66,11 @@ describe('route × role × scope', () => {
       for (const role of ROLES) {
         if (roleHas(role, access)) continue;
         for (const method of methodsOf(r)) {
-          const res = await clients[role].request({ method, url: fill(r.url, {}), payload: r.config?.exampleBody as object });
+          const res = await clients[role].request({
+            method,
+            url: fill(r.url, {}),
+            payload: r.config?.exampleBody as object,
+          });
           expect(res.statusCode, `${role} ${method} ${r.url}`).toBe(403);
           checked++;
         }
@@ -78,7 +82,7 @@ describe('route × role × scope', () => {
   it('answers 403 or 404 for an id outside the caller scope, in the path and in the body', async () => {
     let checked = 0;
     for (const role of ROLES) {
-      const foreign = await foreignIds(h, w, role, clients);
+      const foreign = await foreignIds(h, w, role);
       for (const r of routes) {
         const access = r.config?.access;
         if (!access || access === 'public') continue;
@@ -96,7 +100,9 @@ describe('route × role × scope', () => {
               : (r.config?.exampleBody as object | undefined);
           for (const method of methodsOf(r)) {
             const res = await clients[role].request({ method, url: fill(r.url, params), payload: body });
-            expect([403, 404], `${role} ${method} ${r.url} with a foreign ${key}: ${res.body}`).toContain(res.statusCode);
+            expect([403, 404], `${role} ${method} ${r.url} with a foreign ${key}: ${res.body}`).toContain(
+              res.statusCode,
+            );
             checked++;
           }
         }
@@ -140,6 +146,5 @@ describe('route × role × scope', () => {
     expect(orgs.orgs.map((o) => o.id)).toEqual([w.s1.id]);
     const spo = (await clients.spo_region_coordinator.get('/api/orgs')).json() as { orgs: { id: string }[] };
     expect(spo.orgs.map((o) => o.id)).toEqual([w.c1.id]);
-    void ACTORS;
   });
 });

@@ -57,11 +57,10 @@ export async function signInAll(h: Harness, w: World): Promise<Record<Role, Clie
 }
 
 /** For an actor of this role, an id of each kind that lies outside its scope. */
-export async function foreignIds(h: Harness, w: World, role: Role, clients: Record<Role, Client>): Promise<Record<ScopeKind, string>> {
+export async function foreignIds(h: Harness, w: World, role: Role): Promise<Record<ScopeKind, string>> {
   // a session of someone else: the foreign school signs in
   const other = await signedIn(h.app, w.users.sF.login, TEST_PASSWORD);
   const sessions = (await other.get('/api/me/sessions')).json() as { sessions: { id: string }[] };
-  void clients;
   const federal = role === 'federal_admin';
   return {
     // the federal level has every region, municipality and ОО in scope: nothing there is foreign to it

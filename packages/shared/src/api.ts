@@ -29,7 +29,10 @@ export type OrgKind = z.infer<typeof OrgKind>;
 export const Contact = z.strictObject({
   fullName: text(200),
   position: text(200),
-  phone: z.string().trim().regex(/^[+\d][\d\s()-]{5,24}$/, 'Телефон: цифры, пробелы, скобки и дефисы'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+\d][\d\s()-]{5,24}$/, 'Телефон: цифры, пробелы, скобки и дефисы'),
   email: z.string().trim().email('Неверный адрес электронной почты').max(200),
 });
 export type Contact = z.infer<typeof Contact>;

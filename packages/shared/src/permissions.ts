@@ -22,13 +22,7 @@ const COORDINATOR_READ: Permission[] = ['region.read', 'municipality.read', 'org
 
 export const ROLE_PERMISSIONS = {
   federal_admin: [...PERMISSIONS],
-  region_coordinator: [
-    ...COORDINATOR_READ,
-    'municipality.create',
-    'org.create',
-    'account.issue',
-    'account.update',
-  ],
+  region_coordinator: [...COORDINATOR_READ, 'municipality.create', 'org.create', 'account.issue', 'account.update'],
   spo_region_coordinator: [...COORDINATOR_READ, 'org.create', 'account.issue', 'account.update'],
   municipal_coordinator: [...COORDINATOR_READ, 'org.create', 'account.issue', 'account.update'],
   school: ['org.read'],

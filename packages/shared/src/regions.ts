@@ -109,6 +109,4 @@ export const REGIONS: readonly RegionRef[] = [
   { code: '95', name: 'Херсонская область', timeZone: 'Europe/Moscow' },
 ];
 
-export const REGION_BY_CODE: ReadonlyMap<string, RegionRef> = new Map(
-  REGIONS.map((r) => [r.code, r] as const),
-);
+export const REGION_BY_CODE: ReadonlyMap<string, RegionRef> = new Map(REGIONS.map((r) => [r.code, r] as const));

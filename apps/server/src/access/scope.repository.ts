@@ -28,7 +28,10 @@ export class ScopeRepository {
       case 'region': {
         const s = regionScope(actor);
         if (s === 'none') return Promise.resolve([]);
-        let q = db.selectFrom('regions').select(sql<string>`code::text`.as('id')).where('code', 'in', ids);
+        let q = db
+          .selectFrom('regions')
+          .select(sql<string>`code::text`.as('id'))
+          .where('code', 'in', ids);
         if (s !== 'all') q = q.where('code', '=', s.regionCode);
         return q.execute();
       }

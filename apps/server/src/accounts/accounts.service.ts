@@ -21,13 +21,13 @@ import type { Clock } from '../clock.ts';
 import type { DB, NewUser } from '../db/schema.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import type { AccountsRepository } from './accounts.repository.ts';
+import { contactColumns, contactOf } from './contact.ts';
 import { credentialCardsPdf } from './credential-cards.pdf.ts';
 import { credentialListXlsx } from './credential-list.xlsx.ts';
 import type { UsersRepository } from './users.repository.ts';
 
 type Target =
-  | { kind: 'existing'; userId: string }
-  | { kind: 'new'; user: Omit<NewUser, 'password_hash' | 'must_change_password'> };
+  { kind: 'existing'; userId: string } | { kind: 'new'; user: Omit<NewUser, 'password_hash' | 'must_change_password'> };
 
 interface Deps {
   db: Kysely<DB>;
@@ -41,13 +41,6 @@ interface Deps {
   siteUrl: string;
   supportContact: string;
 }
-
-const contactColumns = (c: Contact) => ({
-  full_name: c.fullName,
-  position: c.position,
-  phone: c.phone,
-  email: c.email,
-});
 
 /**
  * Credentials travel down the chain: an actor issues them only to the roles right below it, in its
@@ -71,7 +64,8 @@ export class AccountsService {
   ) {
     this.requireIssuer(actor, input.kind);
     const existing = await this.deps.repo.regionCoordinator(regionCode, input.kind);
-    const login = input.kind === 'region_coordinator' ? regionCoordinatorLogin(regionCode) : spoCoordinatorLogin(regionCode);
+    const login =
+      input.kind === 'region_coordinator' ? regionCoordinatorLogin(regionCode) : spoCoordinatorLogin(regionCode);
     const target: Target = existing
       ? { kind: 'existing', userId: existing.id }
       : { kind: 'new', user: { login, role: input.kind, region_code: regionCode, ...contactColumns(input.contact) } };
@@ -140,7 +134,12 @@ export class AccountsService {
     });
     const credentials = await this.issue(actor, unique);
     const now = this.deps.clock.now();
-    const ctx = { issuedAt: now, issuerLogin: actor.login, siteUrl: this.deps.siteUrl, supportContact: this.deps.supportContact };
+    const ctx = {
+      issuedAt: now,
+      issuerLogin: actor.login,
+      siteUrl: this.deps.siteUrl,
+      supportContact: this.deps.supportContact,
+    };
     const [pdf, xlsx] = await Promise.all([credentialCardsPdf(credentials, ctx), credentialListXlsx(credentials, now)]);
     const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
     return {
@@ -195,7 +194,10 @@ export class AccountsService {
           ids.push(t.userId);
         } else {
           ids.push(
-            await users.insert({ ...t.user, password_hash: hash, must_change_password: true, password_issued_at: now }, trx),
+            await users.insert(
+              { ...t.user, password_hash: hash, must_change_password: true, password_issued_at: now },
+              trx,
+            ),
           );
         }
       }
@@ -204,7 +206,13 @@ export class AccountsService {
       }
       await sessions.endAllFor(ids, now, trx);
       await audit.record(
-        ids.map((id) => ({ at: now, event: 'credentials.issued' as const, userId: id, actorId: actor.userId, login: actor.login })),
+        ids.map((id) => ({
+          at: now,
+          event: 'credentials.issued' as const,
+          userId: id,
+          actorId: actor.userId,
+          login: actor.login,
+        })),
         trx,
       );
       return ids;
@@ -213,7 +221,13 @@ export class AccountsService {
     const rows = new Map((await repo.list('all', issuedIds)).map((r) => [r.id, r]));
     return issuedIds.map((id, i) => {
       const r = rows.get(id)!;
-      return { userId: id, login: r.login, password: passwords[i]!, role: r.role, organizationName: r.organization_name };
+      return {
+        userId: id,
+        login: r.login,
+        password: passwords[i]!,
+        role: r.role,
+        organizationName: r.organization_name,
+      };
     });
   }
 }
@@ -238,10 +252,7 @@ function toAccount(r: Awaited<ReturnType<AccountsRepository['list']>>[number]): 
     roleTitle: ROLE_TITLES[r.role],
     organizationName: r.organization_name,
     regionCode: r.region_code,
-    contact:
-      r.full_name && r.position && r.phone && r.email
-        ? { fullName: r.full_name, position: r.position, phone: r.phone, email: r.email }
-        : null,
+    contact: contactOf(r),
     mustChangePassword: r.must_change_password,
     lastLoginAt: r.last_login_at?.toISOString() ?? null,
     passwordIssuedAt: r.password_issued_at?.toISOString() ?? null,

@@ -45,19 +45,43 @@ export function credentialCardsPdf(items: IssuedCredential[], ctx: CardContext):
     const x = MARGIN + (slot % COLS) * cardW + 5 * MM;
     const y = MARGIN + Math.floor(slot / COLS) * cardH + 5 * MM;
     const w = cardW - 10 * MM;
-    doc.font('bold').fontSize(9).fillColor('#1d3a6e').text('ОКО · реквизиты доступа в личный кабинет', x, y, { width: w });
-    doc.font('regular').fontSize(8).fillColor('#000')
+    doc
+      .font('bold')
+      .fontSize(9)
+      .fillColor('#1d3a6e')
+      .text('ОКО · реквизиты доступа в личный кабинет', x, y, { width: w });
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor('#000')
       .text(ROLE_TITLES[item.role], x, y + 13, { width: w })
       .text(item.organizationName, x, y + 24, { width: w, height: 20, ellipsis: true });
-    doc.font('regular').fontSize(8).text('Логин:', x, y + 50);
-    doc.font('mono').fontSize(13).text(item.login, x + 42, y + 47);
-    doc.font('regular').fontSize(8).text('Пароль:', x, y + 70);
-    doc.font('mono').fontSize(13).text(item.password, x + 42, y + 67);
-    doc.font('regular').fontSize(6.5).fillColor('#333')
+    doc
+      .font('regular')
+      .fontSize(8)
+      .text('Логин:', x, y + 50);
+    doc
+      .font('mono')
+      .fontSize(13)
+      .text(item.login, x + 42, y + 47);
+    doc
+      .font('regular')
+      .fontSize(8)
+      .text('Пароль:', x, y + 70);
+    doc
+      .font('mono')
+      .fontSize(13)
+      .text(item.password, x + 42, y + 67);
+    doc
+      .font('regular')
+      .fontSize(6.5)
+      .fillColor('#333')
       .text(
         `Вход: ${ctx.siteUrl}. При первом входе пароль нужно сменить. Регистр букв важен. ` +
           `Не пересылайте логин и пароль по электронной почте и мессенджерам. Поддержка: ${ctx.supportContact}`,
-        x, y + 90, { width: w },
+        x,
+        y + 90,
+        { width: w },
       )
       .text(`Выдано ${date} (МСК), ${ctx.issuerLogin}`, x, y + cardH - 10 * MM - 9, { width: w });
   });
@@ -70,12 +94,22 @@ function drawCutLines(doc: PDFKit.PDFDocument, pageW: number, pageH: number, car
   doc.save().lineWidth(0.5).strokeColor('#888').dash(4, { space: 3 });
   for (let c = 0; c <= COLS; c++) {
     const x = MARGIN + c * cardW;
-    doc.moveTo(x, MARGIN - 4 * MM).lineTo(x, pageH - MARGIN + 4 * MM).stroke();
+    doc
+      .moveTo(x, MARGIN - 4 * MM)
+      .lineTo(x, pageH - MARGIN + 4 * MM)
+      .stroke();
   }
   for (let r = 0; r <= ROWS; r++) {
     const y = MARGIN + r * cardH;
-    doc.moveTo(MARGIN - 4 * MM, y).lineTo(pageW - MARGIN + 4 * MM, y).stroke();
+    doc
+      .moveTo(MARGIN - 4 * MM, y)
+      .lineTo(pageW - MARGIN + 4 * MM, y)
+      .stroke();
   }
   doc.undash().restore();
-  doc.font('regular').fontSize(6).fillColor('#888').text('✂ разрезать по пунктиру', MARGIN, MARGIN - 7 * MM);
+  doc
+    .font('regular')
+    .fontSize(6)
+    .fillColor('#888')
+    .text('✂ разрезать по пунктиру', MARGIN, MARGIN - 7 * MM);
 }

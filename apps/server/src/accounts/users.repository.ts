@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, NewUser } from '../db/schema.ts';
+import { contactColumns } from './contact.ts';
 
 export class UsersRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -74,16 +75,7 @@ export class UsersRepository {
     id: string,
     contact: { fullName: string; position: string; phone: string; email: string },
   ): Promise<void> {
-    await this.db
-      .updateTable('users')
-      .set({
-        full_name: contact.fullName,
-        position: contact.position,
-        phone: contact.phone,
-        email: contact.email,
-      })
-      .where('id', '=', id)
-      .execute();
+    await this.db.updateTable('users').set(contactColumns(contact)).where('id', '=', id).execute();
   }
 
   countAll() {

@@ -93,12 +93,7 @@ export class SessionsRepository {
   }
 
   /** Ends every session of these accounts except, optionally, one; returns how many ended. */
-  async endAllFor(
-    userIds: string[],
-    now: Date,
-    db: Kysely<DB> = this.db,
-    except?: string,
-  ): Promise<number> {
+  async endAllFor(userIds: string[], now: Date, db: Kysely<DB> = this.db, except?: string): Promise<number> {
     if (userIds.length === 0) return 0;
     let q = db
       .updateTable('sessions')

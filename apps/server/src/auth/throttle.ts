@@ -30,9 +30,7 @@ export const IP_POLICY: ThrottlePolicy = {
 };
 
 export type ThrottleVerdict =
-  | { kind: 'allow' }
-  | { kind: 'wait'; retryAfterMs: number }
-  | { kind: 'locked'; until: Date };
+  { kind: 'allow' } | { kind: 'wait'; retryAfterMs: number } | { kind: 'locked'; until: Date };
 
 export function judge(state: ThrottleState | undefined, policy: ThrottlePolicy, now: Date): ThrottleVerdict {
   if (!state) return { kind: 'allow' };
@@ -45,11 +43,7 @@ export function judge(state: ThrottleState | undefined, policy: ThrottlePolicy, 
   return readyAt > now.getTime() ? { kind: 'wait', retryAfterMs: readyAt - now.getTime() } : { kind: 'allow' };
 }
 
-export function afterFailure(
-  state: ThrottleState | undefined,
-  policy: ThrottlePolicy,
-  now: Date,
-): ThrottleState {
+export function afterFailure(state: ThrottleState | undefined, policy: ThrottlePolicy, now: Date): ThrottleState {
   const fresh =
     !state ||
     now.getTime() - state.window_started_at.getTime() > policy.windowMs ||
@@ -74,10 +68,7 @@ export class LoginThrottle {
   async check(login: string, ip: string, now: Date): Promise<ThrottleVerdict> {
     const k = this.keys(login, ip);
     const states = await this.repo.get([k.login, k.ip]);
-    const verdicts = [
-      judge(states.get(k.login), LOGIN_POLICY, now),
-      judge(states.get(k.ip), IP_POLICY, now),
-    ];
+    const verdicts = [judge(states.get(k.login), LOGIN_POLICY, now), judge(states.get(k.ip), IP_POLICY, now)];
     const locked = verdicts.find((v) => v.kind === 'locked');
     if (locked) return locked;
     const waits = verdicts.filter((v): v is Extract<ThrottleVerdict, { kind: 'wait' }> => v.kind === 'wait');

@@ -51,7 +51,8 @@ export function hierarchyRoutes(app: App, svc: HierarchyService): void {
       body: CreateMunicipality,
       response: { 201: Municipality },
     },
-    handler: async (req, reply) => reply.status(201).send(await svc.createMunicipality(req.params.regionCode, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await svc.createMunicipality(req.params.regionCode, req.body)),
   });
 
   app.get('/api/municipalities', {
@@ -62,13 +63,23 @@ export function hierarchyRoutes(app: App, svc: HierarchyService): void {
 
   app.get('/api/municipalities/:municipalityId', {
     config: { access: 'municipality.read', scope: { municipalityId: 'municipality' } },
-    schema: { summary: 'Муниципалитет', tags: ['Иерархия'], params: MunicipalityParams, response: { 200: Municipality } },
+    schema: {
+      summary: 'Муниципалитет',
+      tags: ['Иерархия'],
+      params: MunicipalityParams,
+      response: { 200: Municipality },
+    },
     handler: (req) => svc.municipality(req.params.municipalityId),
   });
 
   app.get('/api/municipalities/:municipalityId/orgs', {
     config: { access: 'org.read', scope: { municipalityId: 'municipality' } },
-    schema: { summary: 'ОО муниципалитета', tags: ['Иерархия'], params: MunicipalityParams, response: { 200: OrgList } },
+    schema: {
+      summary: 'ОО муниципалитета',
+      tags: ['Иерархия'],
+      params: MunicipalityParams,
+      response: { 200: OrgList },
+    },
     handler: (req) => svc.listOrgs(actorOf(req), req.params.municipalityId),
   });
 

@@ -24,10 +24,7 @@ function checkOrigin(req: FastifyRequest): void {
  * Authentication, CSRF, the route's declared permission, then the scope of every id in its path.
  * Runs before the body is parsed, so an anonymous or unauthorised call costs nothing.
  */
-export function installAuthHooks(
-  app: App,
-  deps: { store: SessionStore; access: AccessService },
-): RouteOptions[] {
+export function installAuthHooks(app: App, deps: { store: SessionStore; access: AccessService }): RouteOptions[] {
   app.decorateRequest('actor', null);
 
   // Every route is recorded; at start-up one without a declared access stops the server.

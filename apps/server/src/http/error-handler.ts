@@ -37,9 +37,7 @@ function zodIssueMessage(issue: { code?: string; message: string; keys?: string[
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
-      return reply
-        .status(err.status)
-        .send({ error: { code: err.code, message: err.message, details: err.details } });
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details: Detail[] = err.validation.map((v) => ({

@@ -10,10 +10,8 @@ export class AppError extends Error {
   }
 }
 
-export const unauthorized = (message = 'Требуется вход в систему') =>
-  new AppError(401, 'UNAUTHORIZED', message);
-export const forbidden = (message = 'Недостаточно прав для этого действия') =>
-  new AppError(403, 'FORBIDDEN', message);
+export const unauthorized = (message = 'Требуется вход в систему') => new AppError(401, 'UNAUTHORIZED', message);
+export const forbidden = (message = 'Недостаточно прав для этого действия') => new AppError(403, 'FORBIDDEN', message);
 export const notFound = (message = 'Не найдено') => new AppError(404, 'NOT_FOUND', message);
 export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);
 export const badRequest = (message: string, details?: { path: string; message: string }[]) =>

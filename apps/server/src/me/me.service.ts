@@ -1,6 +1,7 @@
 import { ROLE_PERMISSIONS, ROLE_TITLES, type Me } from '@oko/shared';
 import type { Actor } from '../access/actor.ts';
 import type { UsersRepository } from '../accounts/users.repository.ts';
+import { contactOf } from '../accounts/contact.ts';
 import type { AuditRepository } from '../auth/audit.repository.ts';
 import type { SessionStore } from '../auth/session-store.ts';
 import type { SessionsRepository } from '../auth/sessions.repository.ts';
@@ -25,13 +26,7 @@ export class MeService {
     const p = await this.deps.store.profile(actor.userId, () => this.deps.users.profile(actor.userId));
     if (!p) throw unauthorized();
     const level =
-      p.role === 'federal_admin'
-        ? 'federal'
-        : p.org_id
-          ? 'org'
-          : p.municipality_id
-            ? 'municipality'
-            : 'region';
+      p.role === 'federal_admin' ? 'federal' : p.org_id ? 'org' : p.municipality_id ? 'municipality' : 'region';
     const name =
       level === 'federal'
         ? 'Федеральный уровень'
@@ -54,10 +49,7 @@ export class MeService {
         orgId: p.org_id,
         timeZone: p.municipality_time_zone ?? p.region_time_zone ?? 'Europe/Moscow',
       },
-      contact:
-        p.full_name && p.position && p.phone && p.email
-          ? { fullName: p.full_name, position: p.position, phone: p.phone, email: p.email }
-          : null,
+      contact: contactOf(p),
       permissions: [...ROLE_PERMISSIONS[p.role]],
       csrfToken: actor.csrfToken,
     };

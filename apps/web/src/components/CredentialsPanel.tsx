@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { IssuedCredential } from '../api/types';
 
 export interface CredentialFiles {
@@ -22,7 +23,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
  * Freshly issued passwords. They exist only in this component's props: the server keeps no copy,
- * and leaving the page forgets them.
+ * and leaving the page forgets them. The panel sits at the top of the page while the issuing button
+ * may be far below, so it brings itself into view (and takes the focus the closed dialog left).
  */
 export function CredentialsPanel(props: {
   credentials: IssuedCredential[];
@@ -30,9 +32,22 @@ export function CredentialsPanel(props: {
   onClose: () => void;
 }) {
   const { credentials, files } = props;
+  const section = useRef<HTMLElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'start' });
+    title.current?.focus({ preventScroll: true });
+  }, [credentials]);
   return (
-    <section className="panel panel-issued" aria-labelledby="issued-title">
-      <h2 id="issued-title">Выданы реквизиты</h2>
+    <section
+      className="panel panel-issued"
+      aria-labelledby="issued-title"
+      ref={section}
+      style={{ scrollMarginTop: 16 }}
+    >
+      <h2 id="issued-title" tabIndex={-1} ref={title}>
+        Выданы реквизиты
+      </h2>
       <div className="alert alert-warning" role="alert">
         Пароли показаны один раз. Сохраните карточки и передайте их лично, не по электронной почте.
       </div>
