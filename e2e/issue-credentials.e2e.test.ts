@@ -31,7 +31,7 @@ async function openOrgsPage(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Организации', level: 1 }).waitFor();
 }
 
-/** The one-time password panel must hold exactly one credential, for `login`; returns its password. */
+/** The one-time password panel must hold exactly one credential, for `login`, in view; returns its password. */
 async function issuedPassword(page: Page, login: string): Promise<string> {
   const issued = page.getByRole('table', { name: 'Выданные логины и пароли' });
   const row = issued.getByRole('row').filter({ hasText: login });
@@ -41,6 +41,12 @@ async function issuedPassword(page: Page, login: string): Promise<string> {
   await page.getByText('Пароли показаны один раз.').waitFor();
   const password = ((await row.getByTestId('issued-password').textContent()) ?? '').trim();
   expect(password.length).toBeGreaterThanOrEqual(10);
+  // the panel is at the top of the page, the issuing button far below: the password must be on screen
+  const onScreen = await row.getByTestId('issued-password').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  expect(onScreen).toBe(true);
   return password;
 }
 
@@ -91,6 +97,7 @@ describe('выдача реквизитов на странице «Органи
       await dialog.waitFor({ state: 'detached' });
 
       password = await issuedPassword(page, SCHOOL_LOGIN);
+      await screenshot(page, 'issue-org-password-window', { fullPage: false });
       await screenshot(page, 'issue-org-password');
       // the list of organizations now shows the login, and the server knows the account
       await orgRow.getByText(SCHOOL_LOGIN, { exact: true }).waitFor();

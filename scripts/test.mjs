@@ -58,6 +58,7 @@ if (ci && !pgUrl) {
 const npx = (bin) => path.join(root, 'node_modules/.bin', bin);
 run('Проверка типов', 'npm', ['run', '--silent', 'typecheck']);
 run('Линтер', npx('eslint'), ['.', '--max-warnings=0']);
+run('Форматирование', npx('prettier'), ['--check', '.', '--log-level', 'warn']);
 vitest('Модульные тесты', 'unit');
 vitest('Интеграционные тесты (PGlite)', 'integration', { TEST_DATABASE_URL: '' });
 if (pgUrl) vitest('Интеграционные тесты (PostgreSQL)', 'integration', { TEST_DATABASE_URL: pgUrl });
