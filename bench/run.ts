@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         ['Measurement', 'throughput', 'p50 ms', 'p99 ms', 'max ms', 'ok', 'errors', 'conc.'],
         [
           row('GET /api/me, no cookie — bare route (401 before any DB work)', routes.bare, 'req/s'),
-          row('GET /api/me, authenticated (session + scope lookup)', routes.me, 'req/s'),
+          row('GET /api/me, authenticated (session + profile)', routes.me, 'req/s'),
           row('GET /healthz — DB round trip', routes.healthz, 'req/s'),
           row(`POST /api/auth/login, correct passwords (${login.accounts} accounts)`, login.login, 'logins/s'),
           row('argon2id verify in-process (m=19456 t=2 p=1)', login.verify, 'verifies/s'),
