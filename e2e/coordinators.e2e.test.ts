@@ -1,25 +1,13 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS, launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORDS, newPage, screenshot, signIn } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 30_000);
+const suite = useServerAndBrowser();
 
 describe('координаторы', () => {
   it('муниципальный координатор видит свои школы и только их', { timeout: 60_000 }, async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(suite.browser, suite.server.url);
     try {
       await signIn(page, 'reg39_m001', DEMO_PASSWORDS.municipal_coordinator);
       const orgs = page.getByRole('table', { name: 'Образовательные организации' });
@@ -42,7 +30,7 @@ describe('координаторы', () => {
   });
 
   it('региональный координатор выдаёт реквизиты школе, школа входит и меняет пароль', { timeout: 90_000 }, async () => {
-    const coordinator = await newPage(browser, server.url);
+    const coordinator = await newPage(suite.browser, suite.server.url);
     let password = '';
     try {
       const { page } = coordinator;
@@ -97,7 +85,7 @@ describe('координаторы', () => {
       await coordinator.context.close();
     }
 
-    const school = await newPage(browser, server.url);
+    const school = await newPage(suite.browser, suite.server.url);
     try {
       const { page } = school;
       await signIn(page, 'sch390004', password);

@@ -1,23 +1,12 @@
 // Issuing credentials from the «Организации» page: the demo leaves, in region 39, the school 390011
 // without a login and the municipality 004 («Гурьевский муниципальный округ») without a coordinator.
 // The regional coordinator issues them; the new accounts sign in and must change the issued password.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS, launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORDS, newPage, screenshot, signIn } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 30_000);
+const suite = useServerAndBrowser();
 
 const SCHOOL_CODE = '390011';
 const SCHOOL_LOGIN = 'sch390011';
@@ -76,7 +65,7 @@ async function changeIssuedPassword(page: Page, login: string, issued: string, n
 describe('выдача реквизитов на странице «Организации»', () => {
   it('региональный координатор выдаёт реквизиты ОО 390011, школа входит и меняет пароль', async () => {
     let password = '';
-    const coordinator = await newPage(browser, server.url);
+    const coordinator = await newPage(suite.browser, suite.server.url);
     try {
       const { page } = coordinator;
       await signIn(page, 'reg390000', DEMO_PASSWORDS.region_coordinator);
@@ -107,7 +96,7 @@ describe('выдача реквизитов на странице «Органи
       await coordinator.context.close();
     }
 
-    const school = await newPage(browser, server.url);
+    const school = await newPage(suite.browser, suite.server.url);
     try {
       const { page } = school;
       await changeIssuedPassword(page, SCHOOL_LOGIN, password, 'Гурьевская-школа-2026');
@@ -124,7 +113,7 @@ describe('выдача реквизитов на странице «Органи
 
   it('региональный координатор выдаёт реквизиты координатора муниципалитета 004', async () => {
     let password = '';
-    const coordinator = await newPage(browser, server.url);
+    const coordinator = await newPage(suite.browser, suite.server.url);
     try {
       const { page } = coordinator;
       await signIn(page, 'reg390000', DEMO_PASSWORDS.region_coordinator);
@@ -180,7 +169,7 @@ describe('выдача реквизитов на странице «Органи
       await coordinator.context.close();
     }
 
-    const municipal = await newPage(browser, server.url);
+    const municipal = await newPage(suite.browser, suite.server.url);
     try {
       const { page } = municipal;
       await changeIssuedPassword(page, MUNICIPAL_LOGIN, password, 'Гурьевский-округ-2026');

@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS, launchBrowser, newPage, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORDS, newPage, signIn } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 30_000);
+const suite = useServerAndBrowser();
 
 describe('вход и выход', () => {
   it('школа видит своё название, логин и «Мои задачи», но не «Учётные записи»', { timeout: 60_000 }, async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(suite.browser, suite.server.url);
     try {
       await signIn(page, 'sch390001', DEMO_PASSWORDS.school);
       const me = (await (await page.request.get('/api/me')).json()) as { organization: { name: string } };
@@ -43,7 +31,7 @@ describe('вход и выход', () => {
   });
 
   it('неверный пароль: сообщение под формой, страница входа остаётся', { timeout: 60_000 }, async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(suite.browser, suite.server.url);
     try {
       await page.goto('/');
       await page.waitForURL('**/login');
@@ -69,7 +57,7 @@ describe('вход и выход', () => {
   });
 
   it('выход возвращает на страницу входа и завершает сеанс', { timeout: 60_000 }, async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(suite.browser, suite.server.url);
     try {
       await signIn(page, 'reg39_m001', DEMO_PASSWORDS.municipal_coordinator);
       expect((await page.request.get('/api/me')).status()).toBe(200);

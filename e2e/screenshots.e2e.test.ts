@@ -1,22 +1,11 @@
 // Every page of the cabinet, photographed for a human to look at (e2e/screenshots, not committed).
 // Each step also checks the page's heading, so a broken page fails the test rather than the photo.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS, launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORDS, newPage, screenshot, signIn } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 30_000);
+const suite = useServerAndBrowser();
 
 async function open(page: Page, section: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: section }).click();
@@ -25,7 +14,7 @@ async function open(page: Page, section: string, heading: string): Promise<void>
 }
 
 async function asUser(login: string, password: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPage(browser, server.url);
+  const { context, page } = await newPage(suite.browser, suite.server.url);
   try {
     await signIn(page, login, password);
     await steps(page);
@@ -36,7 +25,7 @@ async function asUser(login: string, password: string, steps: (page: Page) => Pr
 
 describe('снимки страниц', () => {
   it('вход', { timeout: 60_000 }, async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(suite.browser, suite.server.url);
     try {
       await page.goto('/login');
       await page.getByRole('heading', { name: 'Вход в личный кабинет ОКО' }).waitFor();
