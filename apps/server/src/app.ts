@@ -73,12 +73,14 @@ export async function buildApp({ config, db, clock, logger }: AppDeps) {
     audit,
     supportContact: config.supportContact,
   });
-  const me = new MeService({ clock, users, sessions, store, audit, access });
-  const hierarchy = new HierarchyService({ repo: new HierarchyRepository(db), access });
+  const me = new MeService({ clock, users, sessions, store, audit });
+  const hierarchyRepo = new HierarchyRepository(db);
+  const hierarchy = new HierarchyService({ repo: hierarchyRepo });
   const accounts = new AccountsService({
     db,
     clock,
     repo: new AccountsRepository(db),
+    hierarchy: hierarchyRepo,
     users,
     sessions,
     store,

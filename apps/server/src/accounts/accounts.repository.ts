@@ -58,23 +58,6 @@ export class AccountsRepository {
       .execute();
   }
 
-  municipalityForIssue(id: string) {
-    return this.db
-      .selectFrom('municipalities as m')
-      .leftJoin('users as u', (j) =>
-        j.onRef('u.municipality_id', '=', 'm.id').on('u.role', '=', 'municipal_coordinator'),
-      )
-      .select([
-        'm.id',
-        sql<string>`m.region_code::text`.as('region_code'),
-        sql<string>`m.code::text`.as('code'),
-        'm.name',
-        'u.id as user_id',
-      ])
-      .where('m.id', '=', id)
-      .executeTakeFirst();
-  }
-
   regionCoordinator(regionCode: string, role: 'region_coordinator' | 'spo_region_coordinator') {
     return this.db
       .selectFrom('users')

@@ -20,6 +20,7 @@ import type { SessionsRepository } from '../auth/sessions.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { DB, NewUser } from '../db/schema.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import type { HierarchyRepository } from '../hierarchy/hierarchy.repository.ts';
 import type { AccountsRepository } from './accounts.repository.ts';
 import { contactColumns, contactOf } from './contact.ts';
 import { credentialCardsPdf } from './credential-cards.pdf.ts';
@@ -33,6 +34,7 @@ interface Deps {
   db: Kysely<DB>;
   clock: Clock;
   repo: AccountsRepository;
+  hierarchy: HierarchyRepository;
   users: UsersRepository;
   sessions: SessionsRepository;
   store: SessionStore;
@@ -75,10 +77,10 @@ export class AccountsService {
 
   async issueMunicipalCoordinator(actor: Actor, municipalityId: string, contact: Contact) {
     this.requireIssuer(actor, 'municipal_coordinator');
-    const m = await this.deps.repo.municipalityForIssue(municipalityId);
+    const [m] = await this.deps.hierarchy.listMunicipalities({ ids: [municipalityId] });
     if (!m) throw notFound('Муниципалитет не найден');
-    const target: Target = m.user_id
-      ? { kind: 'existing', userId: m.user_id }
+    const target: Target = m.coordinator_id
+      ? { kind: 'existing', userId: m.coordinator_id }
       : {
           kind: 'new',
           user: {
@@ -120,7 +122,6 @@ export class AccountsService {
     const userIds = input.userIds ?? [];
     const orgIds = input.orgIds ?? [];
     if (userIds.length + orgIds.length === 0) throw badRequest('Не выбрано ни одной учётной записи');
-    await this.deps.access.requireAccess(actor, 'account.issue', 'account', userIds);
     const targets: Target[] = [
       ...userIds.map((userId): Target => ({ kind: 'existing', userId })),
       ...(await this.orgTargets(actor, orgIds)),

@@ -71,6 +71,7 @@ export class HierarchyRepository {
         sql<string>`coalesce(m.time_zone, r.time_zone)`.as('time_zone'),
         sql<number>`(select count(*)::int from orgs o where o.municipality_id = m.id)`.as('orgs'),
         'u.login as coordinator_login',
+        'u.id as coordinator_id',
       ])
       .orderBy('m.region_code')
       .orderBy('m.code');

@@ -1,6 +1,5 @@
 import { canIssueTo, type Org, type OrgKind } from '@oko/shared';
 import type { Actor } from '../access/actor.ts';
-import type { AccessService } from '../access/access.service.ts';
 import { municipalityScope, orgScope } from '../access/scope-rules.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { HierarchyRepository } from './hierarchy.repository.ts';
@@ -42,7 +41,7 @@ const validZone = (tz: string) => {
 };
 
 export class HierarchyService {
-  constructor(private readonly deps: { repo: HierarchyRepository; access: AccessService }) {}
+  constructor(private readonly deps: { repo: HierarchyRepository }) {}
 
   async listRegions() {
     const rows = await this.deps.repo.listRegions();

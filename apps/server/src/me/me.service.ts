@@ -8,7 +8,6 @@ import type { SessionsRepository } from '../auth/sessions.repository.ts';
 import type { Clock } from '../clock.ts';
 import { unauthorized } from '../http/errors.ts';
 import type { RequestMeta } from '../auth/auth.service.ts';
-import type { AccessService } from '../access/access.service.ts';
 
 export class MeService {
   constructor(
@@ -18,7 +17,6 @@ export class MeService {
       sessions: SessionsRepository;
       store: SessionStore;
       audit: AuditRepository;
-      access: AccessService;
     },
   ) {}
 
@@ -69,8 +67,8 @@ export class MeService {
     };
   }
 
+  /** The route's declared scope has already checked that the session is the actor's own. */
   async endSession(actor: Actor, sessionId: string, meta: RequestMeta): Promise<void> {
-    await this.deps.access.requireAccess(actor, 'authenticated', 'session', [sessionId]);
     const now = this.deps.clock.now();
     await this.deps.sessions.end([sessionId], now);
     this.deps.store.forgetUsers([actor.userId]);
