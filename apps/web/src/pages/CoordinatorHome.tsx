@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import type { AccountList, Me, MunicipalityList, OrgList } from '../api/types';
 import { useResource } from '../api/useResource';
 import { can } from '../auth/access';
-import { FilterBox } from '../components/FilterBox';
 import { MunicipalitiesTable } from '../components/MunicipalitiesTable';
-import { filterOrgs, OrgsTable } from '../components/OrgsTable';
+import { OrgsSection } from '../components/OrgsSection';
 import { Empty, Loaded } from '../components/states';
 import { moscowOffsetLabel, plural } from '../format';
 import { Link } from '../router';
@@ -15,7 +13,6 @@ export function CoordinatorHome({ me }: { me: Me }) {
   const accounts = useResource<AccountList>(can(me, 'account.read') ? '/api/accounts' : null);
   const showMunicipalities = me.role === 'region_coordinator';
   const municipalities = useResource<MunicipalityList>(showMunicipalities ? '/api/municipalities' : null);
-  const [query, setQuery] = useState('');
 
   return (
     <div>
@@ -85,27 +82,12 @@ export function CoordinatorHome({ me }: { me: Me }) {
         </section>
       )}
 
-      <section className="section">
-        <h2>Подчинённые организации</h2>
-        <Loaded res={orgs} what="организации">
-          {(d) => {
-            if (d.orgs.length === 0) return <Empty>В вашей зоне пока нет организаций.</Empty>;
-            const shown = filterOrgs(d.orgs, query);
-            return (
-              <>
-                <FilterBox
-                  id="home-org-filter"
-                  label="Поиск организации"
-                  value={query}
-                  onChange={setQuery}
-                  found={shown.length}
-                />
-                <OrgsTable orgs={shown} />
-              </>
-            );
-          }}
-        </Loaded>
-      </section>
+      <OrgsSection
+        title="Подчинённые организации"
+        orgs={orgs}
+        filterId="home-org-filter"
+        filterLabel="Поиск организации"
+      />
     </div>
   );
 }

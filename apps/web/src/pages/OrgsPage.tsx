@@ -14,10 +14,9 @@ import { useMe } from '../auth/AuthContext';
 import { canIssue } from '../auth/access';
 import { ContactForm } from '../components/ContactForm';
 import { CredentialsPanel } from '../components/CredentialsPanel';
-import { FilterBox } from '../components/FilterBox';
 import { ConfirmDialog, Modal } from '../components/Modal';
 import { MunicipalitiesTable } from '../components/MunicipalitiesTable';
-import { filterOrgs, OrgsTable } from '../components/OrgsTable';
+import { OrgsSection } from '../components/OrgsSection';
 import { Empty, Loaded, usePageTitle } from '../components/states';
 import { Link } from '../router';
 
@@ -27,7 +26,6 @@ export function OrgsPage() {
   const orgs = useResource<OrgList>('/api/orgs');
   const issuesMunicipal = canIssue(me, 'municipal_coordinator');
   const municipalities = useResource<MunicipalityList>(issuesMunicipal ? '/api/municipalities' : null);
-  const [query, setQuery] = useState('');
   const [issued, setIssued] = useState<IssuedCredential[] | null>(null);
   const [orgTarget, setOrgTarget] = useState<Org | null>(null);
   const [munTarget, setMunTarget] = useState<Municipality | null>(null);
@@ -89,36 +87,19 @@ export function OrgsPage() {
         </section>
       )}
 
-      <section className="section">
-        <h2>Образовательные организации</h2>
-        <Loaded res={orgs} what="организации">
-          {(d) => {
-            if (d.orgs.length === 0) return <Empty>В вашей зоне пока нет организаций.</Empty>;
-            const shown = filterOrgs(d.orgs, query);
-            return (
-              <>
-                <FilterBox
-                  id="org-filter"
-                  label="Поиск организации (код, логин, название)"
-                  value={query}
-                  onChange={setQuery}
-                  found={shown.length}
-                />
-                <OrgsTable
-                  orgs={shown}
-                  action={(o) =>
-                    o.login === null && o.status === 'active' && canIssue(me, o.kind) ? (
-                      <button type="button" className="btn btn-small" onClick={() => setOrgTarget(o)}>
-                        Выдать реквизиты ОО
-                      </button>
-                    ) : null
-                  }
-                />
-              </>
-            );
-          }}
-        </Loaded>
-      </section>
+      <OrgsSection
+        title="Образовательные организации"
+        orgs={orgs}
+        filterId="org-filter"
+        filterLabel="Поиск организации (код, логин, название)"
+        action={(o) =>
+          o.login === null && o.status === 'active' && canIssue(me, o.kind) ? (
+            <button type="button" className="btn btn-small" onClick={() => setOrgTarget(o)}>
+              Выдать реквизиты ОО
+            </button>
+          ) : null
+        }
+      />
 
       {orgTarget && (
         <ConfirmDialog
