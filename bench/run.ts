@@ -8,11 +8,12 @@ import type { LoopStats } from './lib/load.ts';
 import { makeTempDataDir, removeTempDataDir, startServer } from './lib/server.ts';
 import { fmt, formatTable } from './lib/table.ts';
 import { benchStartup } from './startup.bench.ts';
+import { runPlatformBenches } from './platform.section.ts';
 
 const SETTINGS = {
   routes: { connections: 100, durationMs: 5_000, warmupMs: 1_000 },
   login: { concurrency: 8, durationMs: 10_000, warmupMs: 1_000 },
-  timeLimitMs: 170_000,
+  timeLimitMs: 900_000,
 };
 
 const TARGETS = { meOverBare: 0.5, readyMs: 10_000 };
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     await server.stop();
     removeTempDataDir(dataDir);
   }
+
+  const platform = await runPlatformBenches(log);
 
   const row = (name: string, s: LoopStats, unit: string): string[] => [
     name,
@@ -101,7 +104,10 @@ async function main(): Promise<void> {
       ),
   );
 
+  console.log('\n' + platform.table);
+
   const targets = [
+    ...platform.targets,
     {
       name: '/api/me req/s ÷ bare route req/s',
       value: routes.meOverBare,
@@ -151,6 +157,7 @@ async function main(): Promise<void> {
     routes,
     login,
     startup,
+    platform: platform.results,
     targets,
   };
   fs.mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });

@@ -8,7 +8,10 @@ import { useServerAndBrowser } from './support/suite.ts';
 const suite = useServerAndBrowser();
 
 async function open(page: Page, section: string, heading: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: section }).click();
+  await page
+    .getByRole('navigation', { name: 'Разделы кабинета' })
+    .getByRole('link', { name: section, exact: true })
+    .click();
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Загрузка' }).first().waitFor({ state: 'detached' });
 }
@@ -97,6 +100,35 @@ describe('снимки страниц', () => {
     await asUser('spo_coord_39', DEMO_PASSWORDS.spo_region_coordinator, async (page) => {
       await page.getByRole('table', { name: 'Образовательные организации' }).waitFor();
       await screenshot(page, 'home-spo');
+    });
+  });
+
+  it('публикации, сбор данных и уведомления', { timeout: 90_000 }, async () => {
+    await asUser('sch390001', DEMO_PASSWORDS.school, async (page) => {
+      await page.getByRole('region', { name: 'Актуальное' }).getByRole('link').first().waitFor();
+      await open(page, 'ВПР', 'ВПР');
+      await page.getByRole('button', { name: 'Всероссийские проверочные работы 2026: порядок проведения' }).click();
+      await page.getByRole('region', { name: 'Коды участников', exact: true }).waitFor();
+      await page.setViewportSize({ width: 390, height: 800 });
+      await screenshot(page, 'publications-school-mobile');
+      await page.setViewportSize({ width: 1366, height: 800 });
+      await open(page, 'Уведомления', 'Уведомления');
+      await screenshot(page, 'notifications-empty');
+    });
+    await asUser('spo390101', DEMO_PASSWORDS.college, async (page) => {
+      await open(page, 'ВПР СПО', 'ВПР СПО');
+      await page.getByRole('button', { name: 'Сбор сведений об участниках ВПР СПО' }).click();
+      await page.getByRole('heading', { name: 'Сбор данных', level: 3 }).waitFor();
+      await screenshot(page, 'publications-college');
+    });
+    await asUser('reg390000', DEMO_PASSWORDS.region_coordinator, async (page) => {
+      await page
+        .getByRole('region', { name: 'Актуальное' })
+        .getByRole('link', { name: 'Анкета ОО, контекстные данные' })
+        .click();
+      await page.getByRole('table', { name: 'Ход сбора данных по ОО' }).waitFor();
+      await page.setViewportSize({ width: 390, height: 800 });
+      await screenshot(page, 'monitoring-mobile');
     });
   });
 

@@ -14,9 +14,10 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-function run(title, cmd, args, env = {}) {
+function run(title, cmd, args, env = {}, beforeExit = () => {}) {
   console.log(`\n━━ ${title}`);
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  beforeExit();
   if (res.status !== 0) {
     console.error(`\n✗ ${title}: завершено с кодом ${res.status}`);
     summary();
@@ -39,11 +40,15 @@ function vitest(title, project, env = {}) {
       `--outputFile.json=${out}`,
     ],
     env,
+    // counted before a failing run stops the script, so the summary line tells the truth
+    () => {
+      if (!fs.existsSync(out)) return;
+      const r = JSON.parse(fs.readFileSync(out, 'utf8'));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests;
+      skipped += r.numPendingTests + r.numTodoTests;
+    },
   );
-  const r = JSON.parse(fs.readFileSync(out, 'utf8'));
-  passed += r.numPassedTests;
-  failed += r.numFailedTests;
-  skipped += r.numPendingTests + r.numTodoTests;
 }
 
 function summary() {

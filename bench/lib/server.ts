@@ -52,6 +52,7 @@ export interface StopResult {
 
 export interface RunningServer {
   port: number;
+  pid: number;
   dataDir: string;
   /** From spawn to the first 200 from GET /healthz, as a client sees it. */
   readyMs: number;
@@ -73,6 +74,8 @@ export async function startServer(opts: {
   timeoutMs?: number;
   /** Extra node flags, e.g. ['--cpu-prof'] when profiling. */
   nodeArgs?: string[];
+  /** A PostgreSQL server instead of the embedded PGlite. */
+  databaseUrl?: string;
 }): Promise<RunningServer> {
   if (!fs.existsSync(SERVER_ENTRY)) {
     throw new Error(
@@ -88,7 +91,8 @@ export async function startServer(opts: {
     LOG_LEVEL: opts.logLevel ?? 'warn',
     DEMO: '1',
   };
-  delete env.DATABASE_URL; // always the embedded PGlite
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  else delete env.DATABASE_URL; // the embedded PGlite unless asked
   delete env.OKO_ADMIN_PASSWORD;
   delete env.NODE_OPTIONS; // tsx's loader is not wanted in the server
 
@@ -147,6 +151,7 @@ export async function startServer(opts: {
 
   return {
     port,
+    pid: child.pid ?? 0,
     dataDir: opts.dataDir,
     readyMs,
     get selfReportedReadyMs() {

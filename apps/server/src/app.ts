@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -36,6 +37,21 @@ import { installAuthHooks } from './http/auth-hooks.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import type { App } from './http/route-config.ts';
 import { meRoutes } from './me/me.routes.ts';
+import { campaignsModule } from './campaigns/campaigns.module.ts';
+import { collectionsModule } from './collections/collections.module.ts';
+import { MAX_UPLOAD_BYTES } from './http/uploads.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import { JobsRepository } from './jobs/jobs.repository.ts';
+import { jobsRoutes } from './jobs/jobs.routes.ts';
+import { NotificationsRepository } from './notifications/notifications.repository.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { NotificationsService } from './notifications/notifications.service.ts';
+import type { PlatformDeps } from './platform.ts';
+import { publicationsModule } from './publications/publications.module.ts';
+import { registrationModule } from './registration/registration.module.ts';
+import type { BlobStorage } from './storage/blob-storage.ts';
+import { BlobsRepository } from './storage/blobs.repository.ts';
+import { LocalDiskStorage } from './storage/local-disk-storage.ts';
 import { MeService } from './me/me.service.ts';
 
 export interface AppDeps {
@@ -43,10 +59,12 @@ export interface AppDeps {
   db: Kysely<DB>;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to files under DATA_DIR/blobs. */
+  blobs?: BlobStorage;
 }
 
 /** Wires repositories into services and services into routes; nothing here holds logic. */
-export async function buildApp({ config, db, clock, logger }: AppDeps) {
+export async function buildApp({ config, db, clock, logger, blobs: givenBlobs }: AppDeps) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -57,7 +75,7 @@ export async function buildApp({ config, db, clock, logger }: AppDeps) {
   installErrorHandler(app);
 
   const scopes = new ScopeRepository(db);
-  const access = new AccessService(scopes);
+  const access = new AccessService(scopes, clock);
   const users = new UsersRepository(db);
   const sessions = new SessionsRepository(db);
   const audit = new AuditRepository(db);
@@ -90,7 +108,17 @@ export async function buildApp({ config, db, clock, logger }: AppDeps) {
     supportContact: config.supportContact,
   });
 
+  const blobs = givenBlobs ?? new LocalDiskStorage(path.join(config.dataDir, 'blobs'));
+  const blobsRepo = new BlobsRepository(db);
+  const jobsRepo = new JobsRepository(db);
+  const jobs = new JobRunner(jobsRepo, clock, app.log);
+  const notifications = new NotificationsService(new NotificationsRepository(db), blobs, clock);
+  const platform: PlatformDeps = { config, db, clock, access, jobs, notifications, blobs, blobsRepo };
+
   await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 2000, fields: 50, fieldSize: 64 * 1024, parts: 2100 },
+  });
   // routes of the documentation plugins are public by nature: they describe the API, not data
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
@@ -120,9 +148,19 @@ export async function buildApp({ config, db, clock, logger }: AppDeps) {
   meRoutes(app, { me, auth });
   hierarchyRoutes(app, hierarchy);
   accountsRoutes(app, accounts);
+  jobsRoutes(app, jobsRepo);
+  notificationsRoutes(app, notifications);
+  publicationsModule(app, platform);
+  collectionsModule(app, platform);
+  registrationModule(app, platform);
+  campaignsModule(app, platform);
 
   await serveWeb(app, config.webDist);
-  return { app, routes, services: { auth, me, hierarchy, accounts, access, store } };
+  return {
+    app,
+    routes,
+    services: { auth, me, hierarchy, accounts, access, store, jobs, notifications, blobs },
+  };
 }
 
 /** The built cabinet (apps/web/dist), with every non-API path answered by index.html. */

@@ -17,13 +17,16 @@ async function main(): Promise<void> {
     throw e;
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const { app } = await buildApp({ config, db: database.db, clock: systemClock });
+  const { app, services } = await buildApp({ config, db: database.db, clock: systemClock });
   await prepareDatabase(database.db, {
+    blobs: services.blobs,
+    clock: systemClock,
     demo: config.demo,
     adminPassword: process.env.OKO_ADMIN_PASSWORD,
     log: (msg) => app.log.info(msg),
   });
   await app.listen({ port: config.port, host: config.host });
+  services.jobs.start();
   app.log.info(
     { engine: database.engine, readyMs: Math.round(performance.now() - started) },
     `ОКО готово: http://localhost:${config.port}`,
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await services.jobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import {
 } from '@oko/shared';
 import { hashPassword } from '../src/auth/passwords.ts';
 import type { DB } from '../src/db/schema.ts';
+import { SAMPLE_TEMPLATE } from '../src/forms/sample-template.ts';
 
 export const TEST_PASSWORD = 'Test-Password-1';
 let hashed: Promise<string> | undefined;
@@ -103,5 +104,126 @@ export class Factory {
       { region_code: o.region_code, municipality_id: o.municipality_id, org_id: o.id },
       mustChange,
     );
+  }
+}
+
+/** Publications, stored files, collections, notifications and jobs, inserted directly. */
+export class PlatformFactory {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async blob(content: string | Buffer = `файл ${next()}`) {
+    const { createHash } = await import('node:crypto');
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await this.db
+      .insertInto('blobs')
+      .values({ sha256, size: bytes.length })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+    return { sha256, size: bytes.length };
+  }
+
+  async publication(
+    v: {
+      title?: string;
+      section?: 'vpr' | 'vpr_spo' | 'interview';
+      roles?: Role[];
+      regionCodes?: string[] | null;
+      orgIds?: string[] | null;
+      ownerRegionCode?: string | null;
+      authorId?: string | null;
+    } = {},
+  ) {
+    return this.db
+      .insertInto('publications')
+      .values({
+        section: v.section ?? 'vpr',
+        title: v.title ?? `Публикация ${next()}`,
+        body: 'Текст публикации',
+        author_id: v.authorId ?? null,
+        owner_region_code: v.ownerRegionCode ?? null,
+        audience_roles: v.roles ?? [
+          'region_coordinator',
+          'spo_region_coordinator',
+          'municipal_coordinator',
+          'school',
+          'college',
+        ],
+        audience_region_codes: v.regionCodes ?? null,
+        audience_org_ids: v.orgIds ?? null,
+        published_at: new Date('2026-11-01T00:00:00Z'),
+      })
+      .returning(['id', 'title'])
+      .executeTakeFirstOrThrow();
+  }
+
+  async storage(publicationId: string, title = 'Хранилище') {
+    return this.db
+      .insertInto('storages')
+      .values({ publication_id: publicationId, title })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
+
+  async file(
+    storageId: string,
+    v: { name?: string; orgId?: string | null; onlyForOrgs?: boolean; content?: string; availableAt?: Date } = {},
+  ) {
+    const b = await this.blob(v.content);
+    return this.db
+      .insertInto('storage_files')
+      .values({
+        storage_id: storageId,
+        name: v.name ?? `file-${next()}.pdf`,
+        sha256: b.sha256,
+        size: b.size,
+        org_id: v.orgId ?? null,
+        only_for_orgs: v.onlyForOrgs ?? false,
+        available_at: v.availableAt ?? null,
+      })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow();
+  }
+
+  async notification(userId: string, title = 'Уведомление') {
+    return this.db
+      .insertInto('notifications')
+      .values({ user_id: userId, kind: 'test', title, created_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
+
+  async job(userId: string) {
+    return this.db
+      .insertInto('jobs')
+      .values({ kind: 'test', payload: '{}', created_by: userId, status: 'done' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
+
+  async template(code = `t${next()}`, definition: unknown = { ...SAMPLE_TEMPLATE, code }) {
+    return this.db
+      .insertInto('form_templates')
+      .values({ code, title: `Шаблон ${code}`, definition: JSON.stringify(definition) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
+
+  async collection(
+    v: { templateId?: string; regionCodes?: string[] | null; orgKinds?: string[]; title?: string } = {},
+  ) {
+    const templateId = v.templateId ?? (await this.template()).id;
+    return this.db
+      .insertInto('collections')
+      .values({
+        template_id: templateId,
+        title: v.title ?? `Сбор ${next()}`,
+        opens_at: new Date('2026-11-01T00:00:00Z'),
+        closes_at: new Date('2026-12-31T00:00:00Z'),
+        org_kinds: v.orgKinds ?? ['school', 'college'],
+        region_codes: v.regionCodes ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
   }
 }

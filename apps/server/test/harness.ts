@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { REGIONS } from '@oko/shared';
 import type { Kysely } from 'kysely';
@@ -13,6 +16,8 @@ import { Factory } from './factories.ts';
 export interface Harness {
   app: FastifyInstance;
   routes: Awaited<ReturnType<typeof buildApp>>['routes'];
+  /** jobs do not run by themselves here: a test calls services.jobs.drain() */
+  services: Awaited<ReturnType<typeof buildApp>>['services'];
   db: Kysely<DB>;
   clock: FakeClock;
   factory: Factory;
@@ -25,8 +30,9 @@ export async function startHarness(): Promise<Harness> {
   await migrateToLatest(database.db as Kysely<unknown>);
   await new HierarchyRepository(database.db).upsertRegions(REGIONS);
   const clock = new FakeClock(new Date('2026-11-20T06:00:00Z'));
-  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SUPPORT_CONTACT: 'help@oko.test' });
-  const { app, routes } = await buildApp({
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oko-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SUPPORT_CONTACT: 'help@oko.test' });
+  const { app, routes, services } = await buildApp({
     config,
     db: database.db,
     clock,
@@ -36,12 +42,14 @@ export async function startHarness(): Promise<Harness> {
   return {
     app,
     routes,
+    services,
     db: database.db,
     clock,
     factory: new Factory(database.db),
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

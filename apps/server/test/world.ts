@@ -1,7 +1,7 @@
 import type { ScopeKind } from '../src/access/scope.repository.ts';
 import type { Harness } from './harness.ts';
 import { signedIn, type Client } from './harness.ts';
-import { TEST_PASSWORD } from './factories.ts';
+import { PlatformFactory, TEST_PASSWORD } from './factories.ts';
 import type { Role } from '@oko/shared';
 
 /**
@@ -34,7 +34,30 @@ export async function buildWorld(h: Harness) {
     sF: await f.orgAccount(sF),
     cF: await f.orgAccount(cF),
   };
-  return { mA, mB, mF, s1, s2, c1, sF, cF, users };
+  const pf = new PlatformFactory(h.db);
+  // ours: reaches everyone in 39; foreign: region 77 only, authored there, with an individual file of sF
+  const pub = await pf.publication({ title: 'Наша публикация' });
+  const storage = await pf.storage(pub.id);
+  const file = await pf.file(storage.id, { name: 'наш-файл.pdf' });
+  const pubF = await pf.publication({ title: 'ЧУЖАЯ публикация', regionCodes: ['77'], ownerRegionCode: '77' });
+  const storageF = await pf.storage(pubF.id, 'ЧУЖАЯ хранилище');
+  const fileF = await pf.file(storageF.id, { name: 'ЧУЖАЯ-файл.pdf', orgId: sF.id });
+  const collection = await pf.collection({ title: 'Наш сбор' });
+  const collectionF = await pf.collection({ title: 'ЧУЖАЯ сбор', regionCodes: ['77'] });
+  const notes: Record<string, string> = {};
+  const jobs: Record<string, string> = {};
+  for (const [key, u] of Object.entries(users)) {
+    notes[key] = (await pf.notification(u.id, key.endsWith('F') || key.endsWith('77') ? 'ЧУЖАЯ весть' : 'Весть')).id;
+    jobs[key] = (await pf.job(u.id)).id;
+  }
+  // campaigns are national: one real campaign serves as both "own" and "foreign"
+  const campaign = await h.db
+    .insertInto('campaigns')
+    .values({ code: 'vpr-world', title: 'ВПР мира', window_start: '2026-11-01', window_end: '2026-12-31' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const platform = { pub, storage, file, pubF, storageF, fileF, collection, collectionF, notes, jobs, campaign };
+  return { mA, mB, mF, s1, s2, c1, sF, cF, users, platform };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -70,5 +93,13 @@ export async function foreignIds(h: Harness, w: World, role: Role): Promise<Reco
     // federal manages regional coordinators only: a school account is outside
     account: federal ? w.users.sF.id : w.users.reg77.id,
     session: sessions.sessions[0]!.id,
+    publication: federal ? '00000000-0000-4000-8000-000000000003' : w.platform.pubF.id,
+    storage: federal ? '00000000-0000-4000-8000-000000000004' : w.platform.storageF.id,
+    file: federal ? '00000000-0000-4000-8000-000000000005' : w.platform.fileF.id,
+    collection: federal ? '00000000-0000-4000-8000-000000000006' : w.platform.collectionF.id,
+    notification: w.platform.notes.sF!,
+    job: w.platform.jobs.sF!,
+    // campaigns are national: the same campaign, so the foreign ОО in the body is what gets refused
+    campaign: w.platform.campaign.id,
   };
 }

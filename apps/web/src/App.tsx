@@ -6,13 +6,21 @@ import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { Layout } from './components/Layout';
 import { ErrorBox, Loading } from './components/states';
+import { CollectionPage } from './forms/CollectionPage';
+import { MonitorPage } from './monitoring/MonitorPage';
+import { OrgDataPage } from './monitoring/OrgDataPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage, NotAllowedPage } from './pages/NotFoundPage';
 import { OrgsPage } from './pages/OrgsPage';
 import { RegionsPage } from './pages/RegionsPage';
 import { SecurityPage } from './pages/SecurityPage';
+import { NewPublicationPage } from './publications/NewPublicationPage';
+import { SectionPage } from './publications/SectionPage';
+import { SECTION_PAGES } from './publications/sections';
 import { Redirect, usePath } from './router';
+import { ApplicationPage, RegistrationPage } from './registration';
 
 export function App() {
   const { state, refresh } = useAuth();
@@ -51,9 +59,42 @@ export function App() {
   }
 }
 
+const UUID = '([0-9a-fA-F-]{36})';
+const COLLECTION = new RegExp(`^/collections/${UUID}$`);
+const MONITOR = new RegExp(`^/collections/${UUID}/monitor$`);
+const ORG_DATA = new RegExp(`^/collections/${UUID}/orgs/${UUID}$`);
+
+/** Pages whose path carries ids; `key` gives each id its own page state. */
+function pageWithIds(me: Me, path: string): ReactNode {
+  const gate = (allowed: boolean, page: ReactNode) => (allowed ? page : <NotAllowedPage />);
+  const has = (p: Permission) => can(me, p);
+  const collection = COLLECTION.exec(path);
+  if (collection?.[1]) {
+    const id = collection[1];
+    return gate(has('collection.fill'), <CollectionPage key={id} collectionId={id} />);
+  }
+  const monitor = MONITOR.exec(path);
+  if (monitor?.[1]) {
+    const id = monitor[1];
+    return gate(has('collection.monitor'), <MonitorPage key={id} collectionId={id} />);
+  }
+  const orgData = ORG_DATA.exec(path);
+  if (orgData?.[1] && orgData[2]) {
+    const [, id, orgId] = orgData;
+    return gate(has('collection.monitor'), <OrgDataPage key={path} collectionId={id} orgId={orgId} />);
+  }
+  return null;
+}
+
 function Page({ me, path }: { me: Me; path: string }) {
   const gate = (allowed: boolean, page: ReactNode) => (allowed ? page : <NotAllowedPage />);
   const has = (p: Permission) => can(me, p);
+  const section = SECTION_PAGES.find((s) => s.path === path);
+  if (section) {
+    return gate(has('publication.read'), <SectionPage key={section.section} section={section.section} />);
+  }
+  const withIds = pageWithIds(me, path);
+  if (withIds) return withIds;
   switch (path) {
     case '/':
       return <HomePage me={me} />;
@@ -63,6 +104,14 @@ function Page({ me, path }: { me: Me; path: string }) {
       return gate(has('org.read') && !isOrgRole(me.role), <OrgsPage />);
     case '/accounts':
       return gate(has('account.read'), <AccountsPage />);
+    case '/publications/new':
+      return gate(has('publication.write'), <NewPublicationPage />);
+    case '/registration':
+      return gate(has('registry.manage') || has('application.consolidate'), <RegistrationPage />);
+    case '/application':
+      return gate(has('collection.fill'), <ApplicationPage />);
+    case '/notifications':
+      return <NotificationsPage />;
     case '/security':
       return <SecurityPage />;
     case '/password':

@@ -26,9 +26,17 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   window.scrollTo(0, 0);
 }
 
-export function Link(props: { to: string; className?: string; children: ReactNode; current?: boolean }) {
+export function Link(props: {
+  to: string;
+  className?: string;
+  children: ReactNode;
+  current?: boolean;
+  /** called on a click that the router handles (a menu closes itself, for one) */
+  onNavigate?: () => void;
+}) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    props.onNavigate?.();
     e.preventDefault();
     navigate(props.to);
   };

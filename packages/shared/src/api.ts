@@ -81,6 +81,7 @@ export const AUDIT_EVENTS = [
   'login.success',
   'login.failure',
   'login.locked',
+  'login.org_closed',
   'logout',
   'password.changed',
   'credentials.issued',

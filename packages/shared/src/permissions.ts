@@ -14,19 +14,58 @@ export const PERMISSIONS = [
   'account.read',
   'account.issue',
   'account.update',
+  'publication.read',
+  'publication.write',
+  'storage.report',
+  'collection.fill',
+  'collection.monitor',
+  'collection.manage',
+  'registry.manage',
+  'application.consolidate',
+  'campaign.read',
+  'campaign.manage',
+  'schedule.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
-const COORDINATOR_READ: Permission[] = ['region.read', 'municipality.read', 'org.read', 'account.read'];
+const COORDINATOR_READ: Permission[] = [
+  'region.read',
+  'municipality.read',
+  'org.read',
+  'account.read',
+  'publication.read',
+  'storage.report',
+  'collection.monitor',
+  'campaign.read',
+];
+const ORG: Permission[] = ['org.read', 'publication.read', 'collection.fill', 'campaign.read'];
 
 export const ROLE_PERMISSIONS = {
-  federal_admin: [...PERMISSIONS],
-  region_coordinator: [...COORDINATOR_READ, 'municipality.create', 'org.create', 'account.issue', 'account.update'],
-  spo_region_coordinator: [...COORDINATOR_READ, 'org.create', 'account.issue', 'account.update'],
-  municipal_coordinator: [...COORDINATOR_READ, 'org.create', 'account.issue', 'account.update'],
-  school: ['org.read'],
-  college: ['org.read'],
+  federal_admin: PERMISSIONS.filter((p) => p !== 'collection.fill'),
+  region_coordinator: [
+    ...COORDINATOR_READ,
+    'municipality.create',
+    'org.create',
+    'account.issue',
+    'account.update',
+    'publication.write',
+    'collection.manage',
+    'registry.manage',
+    'application.consolidate',
+    'schedule.manage',
+  ],
+  spo_region_coordinator: [
+    ...COORDINATOR_READ,
+    'org.create',
+    'account.issue',
+    'account.update',
+    'publication.write',
+    'collection.manage',
+  ],
+  municipal_coordinator: [...COORDINATOR_READ, 'org.create', 'account.issue', 'account.update', 'registry.manage'],
+  school: ORG,
+  college: ORG,
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -2,8 +2,22 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { accountScope, municipalityScope, orgScope, regionScope } from './scope-rules.ts';
+import { collectionVisible, fileOrgVisible, publicationVisible } from './visibility.ts';
 
-export const SCOPE_KINDS = ['region', 'municipality', 'org', 'account', 'session'] as const;
+export const SCOPE_KINDS = [
+  'region',
+  'municipality',
+  'org',
+  'account',
+  'session',
+  'publication',
+  'storage',
+  'file',
+  'collection',
+  'notification',
+  'job',
+  'campaign',
+] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -68,6 +82,43 @@ export class ScopeRepository {
       }
       case 'session':
         return db.selectFrom('sessions').select('id').where(anyId('id')).where('user_id', '=', actor.userId).execute();
+      case 'publication':
+        return db.selectFrom('publications').select('id').where(anyId('id')).where(publicationVisible(actor)).execute();
+      case 'storage':
+        return db
+          .selectFrom('storages')
+          .innerJoin('publications', 'publications.id', 'storages.publication_id')
+          .select('storages.id as id')
+          .where(anyId('storages.id'))
+          .where(publicationVisible(actor))
+          .execute();
+      case 'file':
+        return db
+          .selectFrom('storage_files')
+          .innerJoin('storages', 'storages.id', 'storage_files.storage_id')
+          .innerJoin('publications', 'publications.id', 'storages.publication_id')
+          .select('storage_files.id as id')
+          .where(anyId('storage_files.id'))
+          .where(publicationVisible(actor))
+          .where(fileOrgVisible(actor))
+          .execute();
+      case 'collection':
+        return db.selectFrom('collections').select('id').where(anyId('id')).where(collectionVisible(actor)).execute();
+      case 'notification':
+        return db
+          .selectFrom('notifications')
+          .select('id')
+          .where(anyId('id'))
+          .where('user_id', '=', actor.userId)
+          .execute();
+      case 'campaign': {
+        // a campaign is national: every account may see it exists; what it may do there is per route
+        return sql<{ id: string }>`SELECT id::text AS id FROM campaigns WHERE id = ANY(${ids}::uuid[])`
+          .execute(db)
+          .then((r) => r.rows);
+      }
+      case 'job':
+        return db.selectFrom('jobs').select('id').where(anyId('id')).where('created_by', '=', actor.userId).execute();
     }
   }
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ROLE_TITLES, type IssuedCredential } from '@oko/shared';
+import { neutralizeFormula } from '../forms/xlsx-safety.ts';
 
 export const CREDENTIALS_SHEET = 'Реквизиты';
 export const CREDENTIALS_HEADER = ['Логин', 'Пароль', 'Роль', 'Организация', 'Дата выдачи (МСК)'] as const;
@@ -20,7 +21,14 @@ export async function credentialListXlsx(items: IssuedCredential[], issuedAt: Da
   ws.getRow(1).font = { bold: true };
   const date = issuedAt.toLocaleString('ru-RU', { timeZone: 'Europe/Moscow' });
   for (const c of items) {
-    const row = ws.addRow([c.login, c.password, ROLE_TITLES[c.role], c.organizationName, date]);
+    // names come from registry uploads: a name that starts a formula must stay text
+    const row = ws.addRow([
+      neutralizeFormula(c.login),
+      c.password,
+      ROLE_TITLES[c.role],
+      neutralizeFormula(c.organizationName),
+      date,
+    ]);
     // as text: a password of digits must not turn into a number
     row.getCell(1).numFmt = '@';
     row.getCell(2).numFmt = '@';

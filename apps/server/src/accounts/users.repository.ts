@@ -9,6 +9,11 @@ export class UsersRepository {
     return this.db
       .selectFrom('users')
       .select(['id', 'login', 'password_hash', 'role', 'must_change_password'])
+      .select(
+        sql<boolean>`coalesce((SELECT o.status = 'closed' FROM orgs o WHERE o.id = users.org_id), false)`.as(
+          'org_closed',
+        ),
+      )
       .where('login', '=', login)
       .executeTakeFirst();
   }

@@ -5,6 +5,7 @@ export type AuditEventName =
   | 'login.success'
   | 'login.failure'
   | 'login.locked'
+  | 'login.org_closed'
   | 'logout'
   | 'password.changed'
   | 'credentials.issued'

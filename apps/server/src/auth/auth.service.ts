@@ -70,6 +70,21 @@ export class AuthService {
     }
 
     await throttle.succeed(login);
+    if (user.org_closed) {
+      await audit.record({
+        at: now,
+        event: 'login.org_closed',
+        userId: user.id,
+        login,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      });
+      throw new AppError(
+        403,
+        'ORG_CLOSED',
+        `Организация отмечена как закрытая по итогам проверки реестра, вход для неё закрыт. Если это ошибка, обратитесь к муниципальному или региональному координатору.`,
+      );
+    }
     const session = await store.create(user.id, meta.ip, meta.userAgent);
     await users.recordLogin(user.id, now);
     await audit.record({

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
+import { FormInvalid } from './form-invalid.ts';
 
 interface Detail {
   path: string;
@@ -36,6 +37,7 @@ function zodIssueMessage(issue: { code?: string; message: string; keys?: string[
 /** Every failure becomes JSON `{error:{code,message}}`; nothing but a real bug answers 500. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof FormInvalid) return reply.status(400).send(err.body());
     if (err instanceof AppError) {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
     }

@@ -6,6 +6,15 @@ export interface ErrorDetail {
   message: string;
 }
 
+/** A problem of a refused form (code FORM_INVALID), located by sheet, row, column and cell. */
+export interface ErrorIssue {
+  sheet: string;
+  row: number;
+  column: string | null;
+  cell: string | null;
+  message: string;
+}
+
 /** A failed request; `message` is Russian and is shown to the user as is. */
 export class ApiError extends Error {
   constructor(
@@ -13,13 +22,17 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** the problems of a refused form submission or upload, each with its cell */
+    readonly issues: ErrorIssue[] = [],
+    /** the response body as received, for callers that need more than the message */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-const NETWORK_MESSAGE = 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.';
+export const NETWORK_MESSAGE = 'Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.';
 
 let csrfToken: string | null = null;
 let onSessionLost: (() => void) | null = null;
@@ -29,25 +42,49 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The headers a state-changing request needs besides its body (the CSRF token of the session). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 /** Called when the server answers 401 to a signed-in request: the session has ended. */
 export function setSessionLostHandler(handler: (() => void) | null): void {
   onSessionLost = handler;
+}
+
+/** The session ended under a request (401): the cabinet goes back to the login form. */
+export function reportSessionLost(): void {
+  onSessionLost?.();
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-function errorFromBody(status: number, body: unknown): ApiError {
+/** Also used by the XMLHttpRequest upload (api/upload.ts), so both report errors alike. */
+export function errorFromBody(status: number, body: unknown): ApiError {
   const err = isRecord(body) ? body.error : undefined;
   if (isRecord(err) && typeof err.message === 'string') {
     const details = Array.isArray(err.details)
       ? err.details.filter(isRecord).map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') }))
       : [];
-    return new ApiError(status, typeof err.code === 'string' ? err.code : 'ERROR', err.message, details);
+    const issues = Array.isArray(err.issues) ? err.issues.filter(isRecord).map(toIssue) : [];
+    const code = typeof err.code === 'string' ? err.code : 'ERROR';
+    return new ApiError(status, code, err.message, details, issues, body);
   }
   if (status >= 500) return new ApiError(status, 'SERVER', 'Сервер временно недоступен. Повторите попытку позже.');
   return new ApiError(status, 'HTTP', `Запрос не выполнен (код ${status}).`);
+}
+
+function toIssue(i: Record<string, unknown>): ErrorIssue {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    sheet: String(i.sheet ?? ''),
+    row: typeof i.row === 'number' ? i.row : 0,
+    column: text(i.column),
+    cell: text(i.cell),
+    message: String(i.message ?? ''),
+  };
 }
 
 /** Anything thrown while talking to the server, as an ApiError. */
@@ -80,7 +117,7 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   if (!res.ok) {
     const error = errorFromBody(res.status, payload);
     const signingIn = path === '/api/auth/login' || path === '/api/me';
-    if (res.status === 401 && !signingIn) onSessionLost?.();
+    if (res.status === 401 && !signingIn) reportSessionLost();
     throw error;
   }
   return payload as T;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Me } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { Bell } from '../notifications/Bell';
 import { Link } from '../router';
 
-export function Header({ me }: { me: Me }) {
+export function Header({ me, withBell }: { me: Me; withBell: boolean }) {
   const { logout } = useAuth();
   const [leaving, setLeaving] = useState(false);
   const onLogout = () => {
@@ -26,6 +27,7 @@ export function Header({ me }: { me: Me }) {
           </div>
         </div>
         <nav className="account-actions" aria-label="Действия с учётной записью">
+          {withBell && <Bell />}
           <Link to="/password" className="topbar-link">
             Сменить пароль
           </Link>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../api/types';
+import { NotificationsProvider } from '../notifications/NotificationsContext';
 import { Header } from './Header';
 import { Nav } from './Nav';
 
@@ -16,15 +17,17 @@ export function Layout({
   children: ReactNode;
 }) {
   return (
-    <div className="app">
-      <Header me={me} />
-      <div className={withNav ? 'shell' : 'shell shell-single'}>
-        {withNav && <Nav me={me} path={path} />}
-        <main className="content">{children}</main>
+    <NotificationsProvider enabled={withNav}>
+      <div className="app">
+        <Header me={me} withBell={withNav} />
+        <div className={withNav ? 'shell' : 'shell shell-single'}>
+          {withNav && <Nav me={me} path={path} />}
+          <main className="content">{children}</main>
+        </div>
+        <footer className="footer">
+          ОКО — платформа оценочных процедур. Логин и пароль не передавайте третьим лицам.
+        </footer>
       </div>
-      <footer className="footer">
-        ОКО — платформа оценочных процедур. Логин и пароль не передавайте третьим лицам.
-      </footer>
-    </div>
+    </NotificationsProvider>
   );
 }

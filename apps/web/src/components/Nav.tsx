@@ -1,5 +1,6 @@
 import type { Me } from '../api/types';
 import { can, isOrgRole } from '../auth/access';
+import { sectionsFor } from '../publications/sections';
 import { Link } from '../router';
 
 interface Item {
@@ -10,9 +11,14 @@ interface Item {
 /** The sections this account may open, from its permissions. */
 export function navItems(me: Me): Item[] {
   const items: Item[] = [{ to: '/', title: 'Главная' }];
+  for (const s of sectionsFor(me)) items.push({ to: s.path, title: s.title });
   if (can(me, 'region.list')) items.push({ to: '/regions', title: 'Регионы' });
   if (can(me, 'org.read') && !isOrgRole(me.role)) items.push({ to: '/orgs', title: 'Организации' });
   if (can(me, 'account.read')) items.push({ to: '/accounts', title: 'Учётные записи' });
+  if (can(me, 'registry.manage') || can(me, 'application.consolidate'))
+    items.push({ to: '/registration', title: 'Регистрация' });
+  if (can(me, 'collection.fill') && me.role === 'school') items.push({ to: '/application', title: 'Заявка на ВПР' });
+  items.push({ to: '/notifications', title: 'Уведомления' });
   items.push({ to: '/security', title: 'Безопасность' });
   items.push({ to: '/password', title: 'Сменить пароль' });
   return items;

@@ -5,6 +5,7 @@ import { MunicipalitiesTable } from '../components/MunicipalitiesTable';
 import { OrgsSection } from '../components/OrgsSection';
 import { Empty, Loaded } from '../components/states';
 import { moscowOffsetLabel, plural } from '../format';
+import { ActualPanel } from '../publications/ActualPanel';
 import { Link } from '../router';
 
 /** Municipal, regional and СПО coordinators: their organizations, accounts and (regional) municipalities. */
@@ -20,6 +21,8 @@ export function CoordinatorHome({ me }: { me: Me }) {
       <p className="lead">
         {me.roleTitle}. Часовой пояс: {moscowOffsetLabel(me.organization.timeZone)} ({me.organization.timeZone}).
       </p>
+
+      <ActualPanel />
 
       <div className="cards">
         <Loaded res={orgs} what="организации">

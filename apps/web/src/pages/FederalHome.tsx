@@ -4,6 +4,7 @@ import { useResource } from '../api/useResource';
 import { FilterBox } from '../components/FilterBox';
 import { filterRegions, RegionsTable } from '../components/RegionsTable';
 import { Loaded } from '../components/states';
+import { ActualPanel } from '../publications/ActualPanel';
 import { Link } from '../router';
 
 export function FederalHome() {
@@ -11,7 +12,9 @@ export function FederalHome() {
   const [query, setQuery] = useState('');
   return (
     <div>
-      <h1>Регионы</h1>
+      <h1>Федеральный организатор</h1>
+      <ActualPanel />
+      <h2>Регионы</h2>
       <Loaded res={regions} what="регионы">
         {(d) => {
           const shown = filterRegions(d.regions, query);

@@ -1,6 +1,7 @@
 import type { Me, Org } from '../api/types';
 import { useResource } from '../api/useResource';
 import { Loaded } from '../components/states';
+import { ActualPanel } from '../publications/ActualPanel';
 import { Link } from '../router';
 import { orgKindWord, orgStatusWord } from '../words';
 
@@ -35,7 +36,7 @@ export function SchoolHome({ me }: { me: Me }) {
           </div>
         </li>
       </ul>
-      <p className="note">Публикации и задачи ВПР появятся здесь, когда федеральный организатор их опубликует.</p>
+      <ActualPanel />
 
       <section className="panel">
         <h2>Сведения об организации</h2>

@@ -15,6 +15,8 @@ export function eventWord(event: AuditEventName): string {
       return 'Неудачная попытка входа';
     case 'login.locked':
       return 'Вход заблокирован';
+    case 'login.org_closed':
+      return 'Вход отклонён: организация закрыта';
     case 'logout':
       return 'Выход';
     case 'password.changed':
@@ -26,7 +28,7 @@ export function eventWord(event: AuditEventName): string {
   }
 }
 
-const WARNING_EVENTS: AuditEventName[] = ['login.failure', 'login.locked'];
+const WARNING_EVENTS: AuditEventName[] = ['login.failure', 'login.locked', 'login.org_closed'];
 
 export function SecurityPage() {
   usePageTitle('Безопасность');

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_hierarchy.ts';
 import * as m0002 from './0002_accounts.ts';
+import * as m0003 from './0003_platform.ts';
+import * as m0004 from './0004_registration.ts';
+import * as m0005 from './0005_campaigns.ts';
 
 /**
  * Every migration file, in order. Listed here rather than read from the directory so the
@@ -9,4 +12,7 @@ import * as m0002 from './0002_accounts.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_hierarchy': m0001,
   '0002_accounts': m0002,
+  '0003_platform': m0003,
+  '0004_registration': m0004,
+  '0005_campaigns': m0005,
 };

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DB } from '../db/schema.ts';
+import type { BlobStorage } from '../storage/blob-storage.ts';
+import { seedDemoCollections } from './seed-collections.ts';
+import { seedDemoPublications } from './seed-publications.ts';
+import { seedDemoRegistration } from './seed-registration.ts';
+
+export interface DemoContext {
+  db: Kysely<DB>;
+  blobs: BlobStorage;
+  clock: Clock;
+}
+
+/** The demo country's publications, files, open collections and registration flows (dates relative to today). */
+export async function seedDemoPlatform(ctx: DemoContext): Promise<void> {
+  await seedDemoPublications(ctx);
+  await seedDemoCollections(ctx);
+  await seedDemoRegistration(ctx);
+}
