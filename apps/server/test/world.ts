@@ -56,7 +56,42 @@ export async function buildWorld(h: Harness) {
     .values({ code: 'vpr-world', title: 'ВПР мира', window_start: '2026-11-01', window_end: '2026-12-31' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const platform = { pub, storage, file, pubF, storageF, fileF, collection, collectionF, notes, jobs, campaign };
+  // a subject is national too, but an ОО reaches only the subjects of its own plan-schedule
+  const subjectOf = (code: string) =>
+    h.db
+      .insertInto('subjects')
+      .values({
+        campaign_id: campaign.id,
+        code,
+        name: code === 'ИС' ? 'История' : 'Математика',
+        grade: 6,
+        materials_group: 'encrypted',
+        variants: 1,
+        max_score: 10,
+        scale_3: 3,
+        scale_4: 6,
+        scale_5: 9,
+        results_deadline: '2026-12-20',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const subject = await subjectOf('МА');
+  const subjectF = await subjectOf('ИС');
+  const scheduled = (subjectId: string, orgId: string) => ({
+    campaign_id: campaign.id,
+    subject_id: subjectId,
+    org_id: orgId,
+    test_date: '2026-12-10',
+    chosen_at: new Date(),
+  });
+  await h.db
+    .insertInto('schedule_entries')
+    .values([scheduled(subject.id, s1.id), scheduled(subject.id, c1.id), scheduled(subjectF.id, sF.id)])
+    .execute();
+  const platform = {
+    ...{ pub, storage, file, pubF, storageF, fileF, collection, collectionF, notes, jobs },
+    ...{ campaign, subject, subjectF },
+  };
   return { mA, mB, mF, s1, s2, c1, sF, cF, users, platform };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -101,5 +136,7 @@ export async function foreignIds(h: Harness, w: World, role: Role): Promise<Reco
     job: w.platform.jobs.sF!,
     // campaigns are national: the same campaign, so the foreign ОО in the body is what gets refused
     campaign: w.platform.campaign.id,
+    // an ОО reaches only the subjects of its plan-schedule; for coordinators subjects are national
+    subject: role === 'school' || role === 'college' ? w.platform.subjectF.id : w.platform.subject.id,
   };
 }

@@ -11,3 +11,4 @@ export * from './collections.ts';
 export * from './registration.ts';
 export * from './vpr/index.ts';
 export * from './campaigns.ts';
+export * from './materials.ts';

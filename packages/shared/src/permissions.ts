@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'campaign.read',
   'campaign.manage',
   'schedule.manage',
+  // the ОО's own materials: «Ход ВПР», the archive password, printed kits
+  'materials.receive',
+  // who downloaded the archive and who opened the password, across one's scope
+  'materials.monitor',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -38,11 +42,12 @@ const COORDINATOR_READ: Permission[] = [
   'storage.report',
   'collection.monitor',
   'campaign.read',
+  'materials.monitor',
 ];
-const ORG: Permission[] = ['org.read', 'publication.read', 'collection.fill', 'campaign.read'];
+const ORG: Permission[] = ['org.read', 'publication.read', 'collection.fill', 'campaign.read', 'materials.receive'];
 
 export const ROLE_PERMISSIONS = {
-  federal_admin: PERMISSIONS.filter((p) => p !== 'collection.fill'),
+  federal_admin: PERMISSIONS.filter((p) => p !== 'collection.fill' && p !== 'materials.receive'),
   region_coordinator: [
     ...COORDINATOR_READ,
     'municipality.create',

@@ -17,6 +17,7 @@ export const SCOPE_KINDS = [
   'notification',
   'job',
   'campaign',
+  'subject',
 ] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
@@ -114,6 +115,20 @@ export class ScopeRepository {
       case 'campaign': {
         // a campaign is national: every account may see it exists; what it may do there is per route
         return sql<{ id: string }>`SELECT id::text AS id FROM campaigns WHERE id = ANY(${ids}::uuid[])`
+          .execute(db)
+          .then((r) => r.rows);
+      }
+      case 'subject': {
+        // an ОО reaches only the subjects of its own plan-schedule; coordinators see the national list
+        if (actor.orgId) {
+          return sql<{ id: string }>`
+            SELECT s.id::text AS id FROM subjects s
+            WHERE s.id = ANY(${ids}::uuid[])
+              AND EXISTS (SELECT 1 FROM schedule_entries e WHERE e.subject_id = s.id AND e.org_id = ${actor.orgId}::uuid)`
+            .execute(db)
+            .then((r) => r.rows);
+        }
+        return sql<{ id: string }>`SELECT id::text AS id FROM subjects WHERE id = ANY(${ids}::uuid[])`
           .execute(db)
           .then((r) => r.rows);
       }

@@ -17,6 +17,8 @@ export interface CampaignsTable {
   title: string;
   window_start: CalendarDate;
   window_end: CalendarDate;
+  progress_publication_id: string | null;
+  codes_storage_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -33,6 +35,7 @@ export interface SubjectsTable {
   scale_4: number;
   scale_5: number;
   results_deadline: CalendarDate;
+  storage_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -54,10 +57,63 @@ export interface ScheduleEntriesTable {
   chosen_at: Timestamp;
 }
 
-/** Tables of the campaigns feature (migration 0005_campaigns). */
+export interface BankItemsTable {
+  subject_id: string;
+  position: number;
+  item_no: number;
+  text: string;
+  image_sha256: string | null;
+  answer: string;
+  criteria: string;
+}
+
+export interface ParticipantCodesTable {
+  campaign_id: string;
+  org_id: string;
+  grade: number;
+  code: string;
+  reserve: boolean;
+}
+
+export interface CodeFilesTable {
+  campaign_id: string;
+  org_id: string;
+  grade: number;
+  slips_file_id: string;
+  protocol_file_id: string;
+  generated_at: Timestamp;
+}
+
+export interface MaterialsTable {
+  subject_id: string;
+  org_id: string;
+  /** per variant, the bank item number chosen for each task position */
+  variants: ColumnType<number[][], string, string>;
+  archive_file_id: string;
+  criteria_file_id: string;
+  password_sealed: string | null;
+  generated_at: Timestamp;
+}
+
+export interface MaterialsStepsTable {
+  subject_id: string;
+  org_id: string;
+  step: 'password' | 'kits_printed';
+  first_at: Timestamp;
+  last_at: Timestamp;
+  count: number | null;
+  user_id: string | null;
+}
+
+/** Tables of the campaigns feature (migrations 0005_campaigns, 0006_materials). */
 export interface CampaignTables {
   campaigns: CampaignsTable;
   subjects: SubjectsTable;
   subject_tasks: SubjectTasksTable;
   schedule_entries: ScheduleEntriesTable;
+  bank_items: BankItemsTable;
+  participant_codes: ParticipantCodesTable;
+  code_files: CodeFilesTable;
+  materials: MaterialsTable;
+  materials_steps: MaterialsStepsTable;
 }

@@ -1,2 +1,3 @@
 export * from './zoned-time.ts';
 export * from './time-gates.ts';
+export * from './moment-text.ts';

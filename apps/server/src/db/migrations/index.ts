@@ -4,6 +4,7 @@ import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_platform.ts';
 import * as m0004 from './0004_registration.ts';
 import * as m0005 from './0005_campaigns.ts';
+import * as m0006 from './0006_materials.ts';
 
 /**
  * Every migration file, in order. Listed here rather than read from the directory so the
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_platform': m0003,
   '0004_registration': m0004,
   '0005_campaigns': m0005,
+  '0006_materials': m0006,
 };
