@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   PUBLIC_URL: z.string().url('PUBLIC_URL: полный адрес, например https://oko.example.ru').optional(),
+  CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -42,6 +43,8 @@ export type Config = {
   trustProxy: boolean;
   /** The address users type; printed on credential cards. */
   publicUrl: string;
+  /** Rehearsal mode: the server's time is read from this file (clock.ts FileClock); never in production. */
+  clockFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    clockFile: e.CLOCK_FILE,
   };
 }

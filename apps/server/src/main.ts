@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
-import { systemClock } from './clock.ts';
+import fs from 'node:fs';
+import { FileClock, systemClock, type Clock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 
@@ -16,11 +17,13 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  const clock: Clock = config.clockFile ? new FileClock(config.clockFile, (f) => fs.readFileSync(f, 'utf8')) : systemClock;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const { app, services } = await buildApp({ config, db: database.db, clock: systemClock });
+  const { app, services } = await buildApp({ config, db: database.db, clock });
+  if (config.clockFile) app.log.warn({ now: clock.now().toISOString() }, 'учебный режим: время сервера задаёт CLOCK_FILE');
   await prepareDatabase(database.db, {
     blobs: services.blobs,
-    clock: systemClock,
+    clock,
     demo: config.demo,
     adminPassword: process.env.OKO_ADMIN_PASSWORD,
     log: (msg) => app.log.info(msg),

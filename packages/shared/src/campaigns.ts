@@ -197,3 +197,100 @@ export type MyScheduleEntry = z.infer<typeof MyScheduleEntry>;
 
 export const MySchedule = z.object({ entries: z.array(MyScheduleEntry) });
 export type MySchedule = z.infer<typeof MySchedule>;
+
+// ---------- admin side: structure import, task bank, plan-schedule for coordinators ----------
+
+const regionCode = z.string().regex(/^\d{2}$/, 'Код региона — две цифры, например 39');
+
+/** What a structure upload changed: subjects added or rewritten, and the tasks they now have. */
+export const StructureImportResult = z.object({
+  subjects: z.number().int(),
+  tasks: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+});
+export type StructureImportResult = z.infer<typeof StructureImportResult>;
+
+export const BankParams = z.strictObject({ campaignId: id, subjectId: id });
+export type BankParams = z.infer<typeof BankParams>;
+
+export const BankItem = z.object({
+  itemNo: z.number().int(),
+  text: z.string(),
+  answer: z.string(),
+  criteria: z.string(),
+  hasImage: z.boolean(),
+});
+export type BankItem = z.infer<typeof BankItem>;
+
+/** One task position of the subject with its interchangeable items. */
+export const BankPosition = z.object({
+  position: z.number().int(),
+  number: z.string(),
+  header: z.string(),
+  maxScore: z.number().int(),
+  items: z.array(BankItem),
+});
+export type BankPosition = z.infer<typeof BankPosition>;
+
+export const Bank = z.object({
+  subjectId: id,
+  subjectCode: z.string(),
+  subjectName: z.string(),
+  grade: z.number().int(),
+  /** materials exist for at least one ОО: the bank can no longer be replaced */
+  locked: z.boolean(),
+  positions: z.array(BankPosition),
+});
+export type Bank = z.infer<typeof Bank>;
+
+export const BankImportResult = z.object({ tasks: z.number().int(), items: z.number().int() });
+export type BankImportResult = z.infer<typeof BankImportResult>;
+
+export const SCHEDULE_PAGE_SIZE = 50;
+
+export const SchedulePlanQuery = z.strictObject({
+  subjectId: id,
+  search: z.string().trim().max(100).optional(),
+  /** the federal level may narrow the list to one region */
+  regionCode: regionCode.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+});
+export type SchedulePlanQuery = z.input<typeof SchedulePlanQuery>;
+
+export const SchedulePlanRow = z.object({
+  orgId: id,
+  login: z.string(),
+  name: z.string(),
+  municipality: z.string(),
+  /** participants of the confirmed application for this subject × grade; null without such a line */
+  participants: z.number().int().nullable(),
+  testDate: z.string().nullable(),
+});
+export type SchedulePlanRow = z.infer<typeof SchedulePlanRow>;
+
+export const SchedulePlan = z.object({
+  subjectId: id,
+  /** over the whole scope, whatever the search: ОО with an application line, ОО with a date, participants */
+  totals: z.object({ applied: z.number().int(), scheduled: z.number().int(), participants: z.number().int() }),
+  rows: z.array(SchedulePlanRow),
+  /** rows matching the search, for paging */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type SchedulePlan = z.infer<typeof SchedulePlan>;
+
+export const ScheduleFromApplications = z.strictObject({
+  subjectId: id,
+  testDate: CalendarDate,
+  /** the federal level may limit the date to one region; a coordinator may only name its own */
+  regionCode: regionCode.optional(),
+});
+export type ScheduleFromApplications = z.infer<typeof ScheduleFromApplications>;
+
+export const ScheduleFileQuery = z.strictObject({
+  subjectId: id.optional(),
+  regionCode: regionCode.optional(),
+});
+export type ScheduleFileQuery = z.infer<typeof ScheduleFileQuery>;

@@ -145,7 +145,7 @@ export const TrackingQuery = z.strictObject({
   search: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
 });
-export type TrackingQuery = z.input<typeof TrackingQuery>;
+export type TrackingQuery = z.infer<typeof TrackingQuery>;
 
 export const Tracking = z.object({
   subjectId: id,

@@ -16,6 +16,7 @@ import type { Actor } from '../access/actor.ts';
 import type { Clock } from '../clock.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { CampaignsRepository } from './campaigns.repository.ts';
+import { testDateProblem } from './test-date.ts';
 
 type CampaignRow = NonNullable<Awaited<ReturnType<CampaignsRepository['findCampaign']>>>;
 
@@ -99,17 +100,11 @@ export class CampaignsService {
     if (!campaign) throw notFound('Кампания не найдена');
     const subject = await this.repo.findSubject(campaignId, body.subjectId);
     if (!subject) throw notFound('Предмет не найден в этой кампании');
-    if (body.testDate < campaign.window_start || body.testDate > campaign.window_end) {
-      throw badRequest(
-        `Дата проведения ${body.testDate} вне федерального окна ${campaign.window_start} — ${campaign.window_end}`,
-        [{ path: 'body.testDate', message: 'Дата вне окна проведения кампании' }],
-      );
-    }
-    if (body.testDate > subject.results_deadline) {
-      throw badRequest(
-        `Дата проведения ${body.testDate} позже срока загрузки результатов ${subject.results_deadline}`,
-        [{ path: 'body.testDate', message: 'Дата позже срока загрузки результатов' }],
-      );
+    const problem = testDateProblem(body.testDate, campaign, subject);
+    if (problem) {
+      const short =
+        problem.field === 'window' ? 'Дата вне окна проведения кампании' : 'Дата позже срока загрузки результатов';
+      throw badRequest(problem.message, [{ path: 'body.testDate', message: short }]);
     }
     const updated = await this.repo.upsertSchedule({
       campaignId,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import type { BlobStorage } from '../storage/blob-storage.ts';
+import { seedDemoCampaign } from './seed-campaign.ts';
 import { seedDemoCollections } from './seed-collections.ts';
 import { seedDemoPublications } from './seed-publications.ts';
 import { seedDemoRegistration } from './seed-registration.ts';
@@ -12,9 +13,13 @@ export interface DemoContext {
   clock: Clock;
 }
 
-/** The demo country's publications, files, open collections and registration flows (dates relative to today). */
+/**
+ * The demo country's publications, files, open collections, registration flows and the ВПР campaign
+ * with its materials (dates relative to today).
+ */
 export async function seedDemoPlatform(ctx: DemoContext): Promise<void> {
   await seedDemoPublications(ctx);
   await seedDemoCollections(ctx);
   await seedDemoRegistration(ctx);
+  await seedDemoCampaign(ctx);
 }

@@ -25,6 +25,9 @@ const SENT: { login: string; submitted: boolean; lines: ApplicationLine[] }[] = 
       line('4', 'Окружающий мир', 51, 2),
       line('5', 'Русский язык', 48, 2),
       line('5', 'Математика', 48, 2),
+      line('5', 'История', 47, 2),
+      line('5', 'Биология', 47, 2),
+      line('6', 'История', 45, 2),
     ],
   },
   {

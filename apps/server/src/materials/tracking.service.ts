@@ -33,11 +33,11 @@ export class TrackingService {
   async tracking(actor: Actor, campaignId: string, subjectId: string, query: TrackingQuery): Promise<Tracking> {
     this.access.requirePermission(actor, 'materials.monitor');
     await this.subjectOf(campaignId, subjectId);
-    const page = query.page ?? 1;
+    const page = query.page;
     const [totals, { rows, total }] = await Promise.all([
       this.repo.totals(actor, subjectId),
       this.repo.page(actor, subjectId, {
-        filter: query.filter ?? 'all',
+        filter: query.filter,
         search: query.search,
         limit: PAGE,
         offset: (page - 1) * PAGE,

@@ -74,5 +74,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       user_id uuid REFERENCES users(id) ON DELETE SET NULL,
       PRIMARY KEY (subject_id, org_id, step)
     );
+
+    -- a test date that moves after the materials were made moves their files' opening moments with it,
+    -- whichever path changed the plan-schedule (the same rule as vprGates in packages/shared; a test
+    -- compares the two)
+    CREATE FUNCTION materials_follow_schedule() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    DECLARE
+      grp text;
+      zone text;
+      opens timestamptz;
+      criteria timestamptz;
+    BEGIN
+      SELECT s.materials_group INTO grp FROM subjects s WHERE s.id = NEW.subject_id;
+      SELECT COALESCE(m.time_zone, r.time_zone) INTO zone
+        FROM orgs o JOIN regions r ON r.code = o.region_code LEFT JOIN municipalities m ON m.id = o.municipality_id
+        WHERE o.id = NEW.org_id;
+      opens := ((NEW.test_date - CASE WHEN grp = 'open' THEN 4 ELSE 3 END)::timestamp) AT TIME ZONE zone;
+      criteria := CASE WHEN grp = 'open' THEN opens
+        ELSE (NEW.test_date + time '14:00') AT TIME ZONE 'Europe/Moscow' END;
+      UPDATE storage_files f SET available_at = CASE WHEN f.id = mt.archive_file_id THEN opens ELSE criteria END
+        FROM materials mt
+        WHERE mt.subject_id = NEW.subject_id AND mt.org_id = NEW.org_id
+          AND f.id IN (mt.archive_file_id, mt.criteria_file_id);
+      RETURN NEW;
+    END
+    $fn$;
+    CREATE TRIGGER schedule_entries_move_materials AFTER UPDATE OF test_date ON schedule_entries
+      FOR EACH ROW WHEN (NEW.test_date IS DISTINCT FROM OLD.test_date)
+      EXECUTE FUNCTION materials_follow_schedule();
   `.execute(db);
 }

@@ -44,6 +44,7 @@ export function openSheet(options: SheetOptions): Sheet {
     info: { Title: options.title, Author: 'ОКО' },
   });
   for (const [name, data] of Object.entries(FONT_DATA)) doc.registerFont(name, data);
+  if (process.env.SHARE_FONTS) shareFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -66,4 +67,19 @@ export function openSheet(options: SheetOptions): Sheet {
       return done;
     },
   };
+}
+
+import { createRequire } from 'node:module';
+const req = createRequire(import.meta.url);
+const fontkit = req('fontkit') as { create(b: Buffer): { createSubset(): unknown } };
+const SHARED = Object.fromEntries(Object.entries(FONT_DATA).map(([k, v]) => [k, fontkit.create(v)]));
+function shareFonts(doc: PDFKit.PDFDocument) {
+  for (const name of Object.keys(FONT_DATA)) {
+    doc.font(name);
+    const embedded = (doc as unknown as { _font: { font: unknown; subset: unknown } })._font;
+    const shared = SHARED[name]!;
+    embedded.font = shared;
+    embedded.subset = shared.createSubset();
+  }
+  doc.font('regular');
 }
