@@ -24,6 +24,7 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    keepAliveOnIdleErrors(pool);
     await pool.query('select 1');
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
@@ -42,6 +43,7 @@ export async function openDatabase(opts: {
   const address = server.getServerConn();
   // PGlite is one backend: a single pooled connection keeps each transaction on it alone.
   const pool = new pg.Pool({ connectionString: `postgres://postgres@${address}/postgres`, max: 1 });
+  keepAliveOnIdleErrors(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -52,4 +54,15 @@ export async function openDatabase(opts: {
       await lite.close();
     },
   };
+}
+
+/**
+ * An idle pooled connection that the server drops (a restart, a terminated backend, a failover) makes
+ * the pool emit 'error'; unheard, that event would end the process. The pool discards such a client
+ * by itself and the next query opens a fresh connection, so the event is only reported.
+ */
+function keepAliveOnIdleErrors(pool: pg.Pool): void {
+  pool.on('error', (err) => {
+    console.error(`база данных: соединение из пула потеряно (${err.message}); следующий запрос откроет новое`);
+  });
 }
