@@ -25,15 +25,18 @@ const MAX_ATTEMPTS = 3;
  */
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private lanes: Promise<void>[] = [];
+  private stopped = true;
+  /** wakes idle lanes at once when a job is enqueued, instead of at their next poll */
+  private wake: (() => void)[] = [];
 
   constructor(
     private readonly repo: JobsRepository,
     private readonly clock: Clock,
     private readonly log?: FastifyBaseLogger,
     private readonly pollMs = 500,
+    /** jobs at a time: an hour of archive generation must not hold a coordinator's report back */
+    private readonly laneCount = 2,
   ) {}
 
   register(kind: string, handler: JobHandler): void {
@@ -49,15 +52,16 @@ export class JobRunner {
   }
 
   start(): void {
+    if (!this.stopped) return;
     this.stopped = false;
-    this.schedule(0);
+    this.lanes = Array.from({ length: this.laneCount }, () => this.lane());
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    this.kick();
+    await Promise.all(this.lanes);
+    this.lanes = [];
   }
 
   /** Runs every runnable job now, one after another (tests and the CLI use it). */
@@ -68,27 +72,29 @@ export class JobRunner {
   }
 
   private kick(): void {
-    if (this.timer && !this.running && !this.stopped) this.schedule(0);
+    const waiting = this.wake;
+    this.wake = [];
+    for (const w of waiting) w();
   }
 
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.loop().finally(() => {
-        this.running = null;
-        this.schedule(this.pollMs);
+  /** One worker: takes jobs while there are any, then waits for the poll interval or an enqueue. */
+  private async lane(): Promise<void> {
+    while (!this.stopped) {
+      let ran = false;
+      try {
+        ran = await this.runOne();
+      } catch (e) {
+        this.log?.error({ err: e }, 'очередь заданий: сбой при выборе задания');
+      }
+      if (ran || this.stopped) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        timer.unref();
+        this.wake.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
-    }, ms);
-    this.timer.unref();
-  }
-
-  private async loop(): Promise<void> {
-    try {
-      while (!this.stopped && (await this.runOne()));
-    } catch (e) {
-      this.log?.error({ err: e }, 'очередь заданий: сбой при выборе задания');
     }
   }
 
