@@ -68,14 +68,15 @@ async function waitHealthy(url: string, child: ChildProcess, output: () => strin
   throw new Error(`e2e: server did not become healthy in 60 s\n${output()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env` adds to the server's environment (e.g. CLOCK_FILE for the rehearsal clock); callers without it get the default. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   await buildOnce();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oko-e2e-'));
   let log = '';
   const child = spawn(process.execPath, [path.join(ROOT, 'apps/server/dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

@@ -21,6 +21,7 @@ import { SectionPage } from './publications/SectionPage';
 import { SECTION_PAGES } from './publications/sections';
 import { Redirect, usePath } from './router';
 import { ApplicationPage, RegistrationPage } from './registration';
+import { vprPage } from './vpr/routes';
 
 export function App() {
   const { state, refresh } = useAuth();
@@ -95,6 +96,8 @@ function Page({ me, path }: { me: Me; path: string }) {
   }
   const withIds = pageWithIds(me, path);
   if (withIds) return withIds;
+  const vpr = vprPage(me, path);
+  if (vpr) return vpr;
   switch (path) {
     case '/':
       return <HomePage me={me} />;

@@ -2,6 +2,7 @@ import type { Me } from '../api/types';
 import { can, isOrgRole } from '../auth/access';
 import { sectionsFor } from '../publications/sections';
 import { Link } from '../router';
+import { receivesMaterials, seesCampaigns } from '../vpr/access';
 
 interface Item {
   to: string;
@@ -18,6 +19,8 @@ export function navItems(me: Me): Item[] {
   if (can(me, 'registry.manage') || can(me, 'application.consolidate'))
     items.push({ to: '/registration', title: 'Регистрация' });
   if (can(me, 'collection.fill') && me.role === 'school') items.push({ to: '/application', title: 'Заявка на ВПР' });
+  if (receivesMaterials(me)) items.push({ to: '/vpr/progress', title: 'Ход ВПР' });
+  if (seesCampaigns(me)) items.push({ to: '/vpr/campaigns', title: 'Кампании ВПР' });
   items.push({ to: '/notifications', title: 'Уведомления' });
   items.push({ to: '/security', title: 'Безопасность' });
   items.push({ to: '/password', title: 'Сменить пароль' });

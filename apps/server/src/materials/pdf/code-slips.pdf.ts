@@ -18,7 +18,7 @@ const META: TextStyle = { font: 'regular', size: 6.5, color: '#333' };
  * Participant codes to print and cut apart, three by ten per page: each pupil gets the slip with his code and
  * copies it onto every page of his work. No names: the school keeps code ↔ name on its paper protocol.
  */
-export function renderCodeSlipsPdf(input: CodeSlipsInput): Promise<Buffer> {
+export async function renderCodeSlipsPdf(input: CodeSlipsInput): Promise<Buffer> {
   const sheet = openSheet({ title: `Коды участников ВПР, ${input.grade} класс, ${input.orgLogin}` });
   const { doc, width, height } = sheet;
   const slipWidth = (width - 2 * MARGIN) / COLUMNS;

@@ -18,7 +18,7 @@ const HEAD: TextStyle = { font: 'bold', size: 9 };
  * Answers and scoring criteria for the organizer, one table per variant. Every page says it is not for
  * participants, because a page of it left in a classroom would leak the answers.
  */
-export function renderCriteriaPdf(h: MaterialsHeader, variants: CriteriaVariant[]): Promise<Buffer> {
+export async function renderCriteriaPdf(h: MaterialsHeader, variants: CriteriaVariant[]): Promise<Buffer> {
   const sheet = openSheet({ title: `Критерии оценивания. ВПР. ${h.subjectName}, ${h.grade} класс` });
   const { doc, width, height } = sheet;
   const flow = new PageFlow(doc, CONTENT_TOP, height - MARGIN - 4);

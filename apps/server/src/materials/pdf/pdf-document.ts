@@ -1,18 +1,5 @@
-import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { FONTS } from '../../files/fonts.ts';
-
-/*
- * Fonts are read once per process: the server prints materials for tens of thousands of schools and must not
- * go to the disk for 1.7 MB of TTF per document. pdfkit embeds only the glyphs a document uses.
- */
-const FONT_DATA = {
-  regular: readFileSync(FONTS.regular),
-  bold: readFileSync(FONTS.bold),
-  mono: readFileSync(FONTS.mono),
-};
-
-export type FontName = keyof typeof FONT_DATA;
+import { registerFonts } from './pdf-fonts.ts';
 
 export const MARGIN = 40;
 
@@ -39,12 +26,11 @@ export function openSheet(options: SheetOptions): Sheet {
     layout: options.landscape ? 'landscape' : 'portrait',
     margin: 0,
     bufferPages: true,
-    // A buffer as the default font spares pdfkit reading and parsing Helvetica's AFM for every document.
-    font: FONT_DATA.regular as unknown as string,
+    // No default font: loading Helvetica's metrics costs ~4 ms per document and we never use it (pdfkit#1647).
+    font: '',
     info: { Title: options.title, Author: 'ОКО' },
   });
-  for (const [name, data] of Object.entries(FONT_DATA)) doc.registerFont(name, data);
-  if (process.env.SHARE_FONTS) shareFonts(doc);
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -67,19 +53,4 @@ export function openSheet(options: SheetOptions): Sheet {
       return done;
     },
   };
-}
-
-import { createRequire } from 'node:module';
-const req = createRequire(import.meta.url);
-const fontkit = req('fontkit') as { create(b: Buffer): { createSubset(): unknown } };
-const SHARED = Object.fromEntries(Object.entries(FONT_DATA).map(([k, v]) => [k, fontkit.create(v)]));
-function shareFonts(doc: PDFKit.PDFDocument) {
-  for (const name of Object.keys(FONT_DATA)) {
-    doc.font(name);
-    const embedded = (doc as unknown as { _font: { font: unknown; subset: unknown } })._font;
-    const shared = SHARED[name]!;
-    embedded.font = shared;
-    embedded.subset = shared.createSubset();
-  }
-  doc.font('regular');
 }

@@ -24,7 +24,7 @@ const NAME_MIN = 150;
  * The paper protocol a school fills in by hand: which pupil got which code, and who wrote which subject.
  * It stays at the school; names never enter the system, so the name column is always printed empty.
  */
-export function renderProtocolPdf(input: ProtocolInput): Promise<Buffer> {
+export async function renderProtocolPdf(input: ProtocolInput): Promise<Buffer> {
   const sheet = openSheet({ title: `Бумажный протокол ВПР, ${input.grade} класс, ${input.orgLogin}`, landscape: true });
   const { doc, width, height } = sheet;
   const contentWidth = width - 2 * MARGIN;

@@ -1,4 +1,5 @@
-import type { FontName } from './pdf-document.ts';
+import type { FontName } from './pdf-fonts.ts';
+import { useFont } from './pdf-fonts.ts';
 
 export interface TextStyle {
   font: FontName;
@@ -11,10 +12,8 @@ export interface TextStyle {
 export type Align = 'left' | 'center' | 'right';
 
 export function useStyle(doc: PDFKit.PDFDocument, style: TextStyle): PDFKit.PDFDocument {
-  return doc
-    .font(style.font)
-    .fontSize(style.size)
-    .fillColor(style.color ?? '#000');
+  useFont(doc, style.font);
+  return doc.fontSize(style.size).fillColor(style.color ?? '#000');
 }
 
 export function lineHeight(doc: PDFKit.PDFDocument, style: TextStyle): number {

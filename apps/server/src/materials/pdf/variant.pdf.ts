@@ -21,7 +21,7 @@ const KEEP_WITH_TITLE = 2;
  * A task sheet for participants: tasks in order, each with its text, picture and ruled space for the answer; every
  * page carries the running header with empty boxes for the participant's code, since sheets get separated.
  */
-export function renderVariantPdf(h: MaterialsHeader, variant: number, tasks: VariantTask[]): Promise<Buffer> {
+export async function renderVariantPdf(h: MaterialsHeader, variant: number, tasks: VariantTask[]): Promise<Buffer> {
   const sheet = openSheet({ title: `ВПР. ${h.subjectName}, ${h.grade} класс, вариант ${variant}` });
   const { doc, width, height } = sheet;
   // A task that runs over a page says so at the top of the next one, so its answer lines are never orphaned.
