@@ -12,6 +12,8 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   stop: () => Promise<void>;
+  /** SIGKILL: the process dies mid-work, as on a power cut; its data folder stays. */
+  kill: () => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -102,5 +104,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, dataDir, stop };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, dataDir, stop, kill };
 }
