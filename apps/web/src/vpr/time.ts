@@ -1,31 +1,6 @@
-// Moments of the ВПР procedure as users read them. A copy of packages/shared/src/vpr/moment-text.ts:
-// the cabinet takes only types from @oko/shared, so the server's wording is repeated here, with its test.
-
-export const MOSCOW_ZONE = 'Europe/Moscow';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('ru-RU', {
-      timeZone: zone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** 'дд.мм.гггг чч:мм' as a wall clock in the zone. */
-export function wallClockText(at: Date, zone: string): string {
-  return formatter(zone).format(at).replace(',', '');
-}
+// Moments of the ВПР procedure as users read them: the wording is the server's (packages/shared moment-text.ts),
+// the countdown and the seconds line belong to the cabinet alone.
+export { MOSCOW_ZONE, momentText, wallClockText } from '@oko/shared';
 
 const secondsFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -46,18 +21,6 @@ export function wallClockSecondsText(at: Date, zone: string): string {
     secondsFormatters.set(zone, f);
   }
   return f.format(at).replace(',', '');
-}
-
-/**
- * Local time of the ОО first, Moscow time beside it when they differ
- * («22.04.2027 07:30 по местному времени (03:30 МСК)»).
- */
-export function momentText(at: Date, zone: string): string {
-  const local = wallClockText(at, zone);
-  const moscow = wallClockText(at, MOSCOW_ZONE);
-  if (zone === MOSCOW_ZONE || local === moscow) return `${moscow} МСК`;
-  const otherDay = local.slice(0, 10) === moscow.slice(0, 10) ? '' : `, ${moscow.slice(0, 10)}`;
-  return `${local} по местному времени (${moscow.slice(11)} МСК${otherDay})`;
 }
 
 /** «30.11.2026» of a 'YYYY-MM-DD' calendar date, without any zone arithmetic. */
