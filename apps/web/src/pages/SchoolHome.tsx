@@ -3,6 +3,7 @@ import { useResource } from '../api/useResource';
 import { Loaded } from '../components/states';
 import { ActualPanel } from '../publications/ActualPanel';
 import { Link } from '../router';
+import { receivesMaterials } from '../vpr/access';
 import { orgKindWord, orgStatusWord } from '../words';
 
 /** An ОО sees what it must do, and the details the region holds about it. */
@@ -25,6 +26,18 @@ export function SchoolHome({ me }: { me: Me }) {
             </p>
           </div>
         </li>
+        {me.role === 'school' && receivesMaterials(me) && (
+          <li className="task task-info">
+            <span className="task-status task-status-info">ВПР</span>
+            <div>
+              <h2>Материалы для проведения ВПР</h2>
+              <p>
+                Архивы с вариантами, шифры к ним, критерии, коды участников и чек-лист технического специалиста — каждый
+                со своим сроком по местному и московскому времени. <Link to="/vpr/progress">Открыть «Ход ВПР»</Link>
+              </p>
+            </div>
+          </li>
+        )}
         <li className="task task-info">
           <span className="task-status task-status-info">Рекомендуется</span>
           <div>
