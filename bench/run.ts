@@ -9,11 +9,12 @@ import { makeTempDataDir, removeTempDataDir, startServer } from './lib/server.ts
 import { fmt, formatTable } from './lib/table.ts';
 import { benchStartup } from './startup.bench.ts';
 import { runPlatformBenches } from './platform.section.ts';
+import { runMaterialsBenches } from './materials.section.ts';
 
 const SETTINGS = {
   routes: { connections: 100, durationMs: 5_000, warmupMs: 1_000 },
   login: { concurrency: 8, durationMs: 10_000, warmupMs: 1_000 },
-  timeLimitMs: 900_000,
+  timeLimitMs: 1_200_000,
 };
 
 const TARGETS = { meOverBare: 0.5, readyMs: 10_000 };
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   }
 
   const platform = await runPlatformBenches(log);
+  const materials = await runMaterialsBenches(log);
 
   const row = (name: string, s: LoopStats, unit: string): string[] => [
     name,
@@ -105,9 +107,11 @@ async function main(): Promise<void> {
   );
 
   console.log('\n' + platform.table);
+  console.log('\n' + materials.table);
 
   const targets = [
     ...platform.targets,
+    ...materials.targets,
     {
       name: '/api/me req/s ÷ bare route req/s',
       value: routes.meOverBare,
@@ -158,6 +162,7 @@ async function main(): Promise<void> {
     login,
     startup,
     platform: platform.results,
+    materials: materials.results,
     targets,
   };
   fs.mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });

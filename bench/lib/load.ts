@@ -131,7 +131,8 @@ export async function loadHttp(
   next: () => HttpRequestSpec,
   opts: LoopOptions & { expectStatus: number },
 ): Promise<LoopStats> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
+  // free sockets default to 256: above that the agent would close and reopen connections between requests
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency, maxFreeSockets: opts.concurrency });
   try {
     return await runLoops(async () => {
       const res = await httpRequest(port, next(), { agent });

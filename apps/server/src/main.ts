@@ -17,10 +17,13 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const clock: Clock = config.clockFile ? new FileClock(config.clockFile, (f) => fs.readFileSync(f, 'utf8')) : systemClock;
+  const clock: Clock = config.clockFile
+    ? new FileClock(config.clockFile, (f) => fs.readFileSync(f, 'utf8'))
+    : systemClock;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { app, services } = await buildApp({ config, db: database.db, clock });
-  if (config.clockFile) app.log.warn({ now: clock.now().toISOString() }, 'учебный режим: время сервера задаёт CLOCK_FILE');
+  if (config.clockFile)
+    app.log.warn({ now: clock.now().toISOString() }, 'учебный режим: время сервера задаёт CLOCK_FILE');
   await prepareDatabase(database.db, {
     blobs: services.blobs,
     clock,

@@ -10,8 +10,7 @@ import { materialsCampaign, RUSSIAN_ZONES, schedule, TEST_DATE } from './materia
  */
 let h: Harness;
 let ids: Awaited<ReturnType<typeof materialsCampaign>>;
-const schools: { zone: string; offset: number; orgId: string; login: string; archive: string; criteria: string }[] =
-  [];
+const schools: { zone: string; offset: number; orgId: string; login: string; archive: string; criteria: string }[] = [];
 
 beforeAll(async () => {
   h = await startHarness();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { vprGates } from '@oko/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobContext, JobHandler } from '../src/jobs/job-runner.ts';
 import { GENERATE_MATERIALS_JOB } from '../src/materials/generate-materials.job.ts';
 import { TEST_PASSWORD } from './factories.ts';
 import { signedIn, startHarness, type Harness } from './harness.ts';
@@ -42,22 +43,23 @@ describe('generation survives a crash', () => {
     const started = (await fed.post(`/api/campaigns/${ids.campaign.id}/subjects/${ids.subject.id}/materials`)).json();
 
     // the process "dies" after its first batch: the handler is stopped from the progress callback
-    const handler = (h.services.jobs as unknown as { handlers: Map<string, Function> }).handlers.get(
+    const handler = (h.services.jobs as unknown as { handlers: Map<string, JobHandler> }).handlers.get(
       GENERATE_MATERIALS_JOB,
     )!;
     let calls = 0;
     await expect(
-      handler(
-        { subjectId: ids.subject.id, userId: null },
-        {
-          job: { id: started.jobId },
-          progress: async () => {
-            if (++calls === 2) throw new Error('процесс остановлен');
-          },
+      handler({ subjectId: ids.subject.id, userId: null }, {
+        job: { id: started.jobId },
+        progress: async () => {
+          if (++calls === 2) throw new Error('процесс остановлен');
         },
-      ),
+      } as unknown as JobContext),
     ).rejects.toThrow('процесс остановлен');
-    const partial = await h.db.selectFrom('materials').where('subject_id', '=', ids.subject.id).select('org_id').execute();
+    const partial = await h.db
+      .selectFrom('materials')
+      .where('subject_id', '=', ids.subject.id)
+      .select('org_id')
+      .execute();
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(60);
 

@@ -159,7 +159,9 @@ describe('materials of the encrypted group', () => {
     expect(va).toHaveLength(2);
     expect(va).not.toEqual(vb);
     // a second generation finds nothing left to do and changes nothing
-    const again = await (await federal()).post(`/api/campaigns/${ids.campaign.id}/subjects/${ids.subject.id}/materials`);
+    const again = await (
+      await federal()
+    ).post(`/api/campaigns/${ids.campaign.id}/subjects/${ids.subject.id}/materials`);
     expect(again.json().message).toBe('Материалы всех ОО уже сформированы');
     await h.services.jobs.drain();
     expect(await h.db.selectFrom('materials').select('org_id').execute()).toHaveLength(rows.length);

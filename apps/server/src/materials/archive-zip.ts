@@ -9,7 +9,11 @@ export interface ArchiveEntry {
  * One ОО's archive in memory (a few hundred KB). With a password it is AES-256 (WinZip AE-2, what
  * 7-Zip and Windows tools open); PDFs are already compressed, so entries are stored, not deflated.
  */
-export async function buildArchive(entries: readonly ArchiveEntry[], password: string | null, at: Date): Promise<Buffer> {
+export async function buildArchive(
+  entries: readonly ArchiveEntry[],
+  password: string | null,
+  at: Date,
+): Promise<Buffer> {
   const writer = new Uint8ArrayWriter();
   const zip = new ZipWriter(writer, {
     useWebWorkers: false,

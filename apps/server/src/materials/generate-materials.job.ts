@@ -101,7 +101,12 @@ async function loadBank(
   subjectId: string,
 ): Promise<BankTask[]> {
   const [tasks, items] = await Promise.all([repo.tasks(subjectId), repo.bank(subjectId)]);
-  const bank: BankTask[] = tasks.map((t) => ({ position: t.position, number: t.number, maxScore: t.max_score, items: [] }));
+  const bank: BankTask[] = tasks.map((t) => ({
+    position: t.position,
+    number: t.number,
+    maxScore: t.max_score,
+    items: [],
+  }));
   const byPosition = new Map(bank.map((t) => [t.position, t]));
   for (const i of items) {
     const image = i.image_sha256 ? await readAll(deps.blobs.read(i.image_sha256)) : null;

@@ -80,9 +80,7 @@ export function materialsRoutes(
       response: { 202: JobStarted },
     },
     handler: async (req, reply) =>
-      reply
-        .status(202)
-        .send(await svc.tracking.startReport(actorOf(req), req.params.campaignId, req.params.subjectId)),
+      reply.status(202).send(await svc.tracking.startReport(actorOf(req), req.params.campaignId, req.params.subjectId)),
   });
 
   app.get('/api/campaigns/:campaignId/progress', {

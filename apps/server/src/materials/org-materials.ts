@@ -65,14 +65,12 @@ export async function buildOrgMaterials(
     header,
     variants.map((choice, v) => ({
       variant: v + 1,
-      tasks: bank.map(
-        (t, p): CriteriaTask => ({
-          number: t.number,
-          maxScore: t.maxScore,
-          answer: item(choice, p).answer,
-          criteria: item(choice, p).criteria,
-        }),
-      ),
+      tasks: bank.map((t, p): CriteriaTask => ({
+        number: t.number,
+        maxScore: t.maxScore,
+        answer: item(choice, p).answer,
+        criteria: item(choice, p).criteria,
+      })),
     })),
   );
   const entries = variantPdfs.map((data, v) => ({ name: `Вариант ${v + 1}.pdf`, data }));

@@ -57,9 +57,9 @@ export class ProgressRepository {
   }
 
   async orgZone(orgId: string): Promise<string> {
-    const r = await sql<{ zone: string }>`SELECT ${orgZoneSql()} AS zone FROM orgs o WHERE o.id = ${orgId}::uuid`.execute(
-      this.db,
-    );
+    const r = await sql<{
+      zone: string;
+    }>`SELECT ${orgZoneSql()} AS zone FROM orgs o WHERE o.id = ${orgId}::uuid`.execute(this.db);
     return r.rows[0]?.zone ?? 'Europe/Moscow';
   }
 

@@ -98,7 +98,12 @@ export class ProgressService {
             resultsUntil: gates.resultsUntil.toISOString(),
           },
           archive: file(
-            { id: r.archive_file_id, name: r.archive_name, size: r.archive_size, downloadedAt: r.archive_downloaded_at },
+            {
+              id: r.archive_file_id,
+              name: r.archive_name,
+              size: r.archive_size,
+              downloadedAt: r.archive_downloaded_at,
+            },
             gates.archiveFrom,
             now,
           ),
@@ -136,29 +141,27 @@ export class ProgressService {
           ),
         };
       }),
-      codes: codes.map(
-        (c): CodesFile => ({
-          grade: c.grade,
-          codes: c.codes,
-          reserve: c.reserve,
-          // codes and the protocol are printed in advance: open as soon as they exist
-          slips: file(
-            { id: c.slips_file_id, name: c.slips_name, size: c.slips_size, downloadedAt: c.slips_downloaded_at },
-            new Date(0),
-            now,
-          ),
-          protocol: file(
-            {
-              id: c.protocol_file_id,
-              name: c.protocol_name,
-              size: c.protocol_size,
-              downloadedAt: c.protocol_downloaded_at,
-            },
-            new Date(0),
-            now,
-          ),
-        }),
-      ),
+      codes: codes.map((c): CodesFile => ({
+        grade: c.grade,
+        codes: c.codes,
+        reserve: c.reserve,
+        // codes and the protocol are printed in advance: open as soon as they exist
+        slips: file(
+          { id: c.slips_file_id, name: c.slips_name, size: c.slips_size, downloadedAt: c.slips_downloaded_at },
+          new Date(0),
+          now,
+        ),
+        protocol: file(
+          {
+            id: c.protocol_file_id,
+            name: c.protocol_name,
+            size: c.protocol_size,
+            downloadedAt: c.protocol_downloaded_at,
+          },
+          new Date(0),
+          now,
+        ),
+      })),
     };
   }
 
@@ -177,7 +180,13 @@ export class ProgressService {
     if (!entry.generated || !entry.sealed) throw notFound('Материалы для вашей ОО ещё не сформированы');
     const password = this.seal.unseal(entry.sealed);
     if (!entry.openedAt) {
-      entry.openedAt = await this.repo.recordStep({ subjectId, orgId, step: 'password', at: now, userId: actor.userId });
+      entry.openedAt = await this.repo.recordStep({
+        subjectId,
+        orgId,
+        step: 'password',
+        at: now,
+        userId: actor.userId,
+      });
     }
     return { password, openedAt: entry.openedAt.toISOString() };
   }

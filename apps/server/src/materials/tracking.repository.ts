@@ -107,7 +107,15 @@ export class TrackingRepository {
     return this.db
       .selectFrom('subjects as s')
       .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
-      .select(['s.id', 's.campaign_id', 's.code', 's.name', 's.grade', 's.materials_group', 'c.title as campaign_title'])
+      .select([
+        's.id',
+        's.campaign_id',
+        's.code',
+        's.name',
+        's.grade',
+        's.materials_group',
+        'c.title as campaign_title',
+      ])
       .where('s.id', '=', subjectId)
       .executeTakeFirst();
   }
