@@ -1,6 +1,9 @@
 // The country the materials benches run on: a throwaway PostgreSQL database seeded with the national
 // registry (lib/national-registry.ts) before the built server starts on it, and a second connection
 // of the bench's own to read what the server produced (which schools got materials, which blobs).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { openDatabase, type Database } from '../../apps/server/src/db/database.ts';
 import type { DB } from '../../apps/server/src/db/schema.ts';
@@ -62,7 +65,7 @@ export async function createMaterialsSite(
           `поясом), ${registry.schools} ОО с учётными записями — ${registry.seconds.toFixed(1)} с`,
       );
       const testDate = latestPasswordOpenDate(registry.zones);
-      const campaign = await seedMaterialsCampaign(db, { testDate });
+      const campaign = await seedMaterialsCampaign(db, { testDate, illustration: storeIllustration(site.dataDir) });
       log(
         `кампания: История 6, ${campaign.tasks} заданий, ${campaign.bankItems} в банке, план-график ` +
           `${campaign.scheduled} ОО на ${testDate} — ${campaign.seconds.toFixed(1)} с`,
@@ -104,4 +107,17 @@ export async function createMaterialsSite(
     },
   };
   return result;
+}
+
+/**
+ * The bench's task picture (bench/fixtures/illustration.jpg, 100 KB JPEG) written into the server's blob
+ * folder under its hash, as the server's own storage lays blobs out (`blobs/aa/bb/<sha256>`).
+ */
+function storeIllustration(dataDir: string): { sha256: string; size: number } {
+  const bytes = fs.readFileSync(new URL('../fixtures/illustration.jpg', import.meta.url));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const dir = path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256.slice(2, 4));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, sha256), bytes);
+  return { sha256, size: bytes.length };
 }

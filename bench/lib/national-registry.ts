@@ -179,6 +179,11 @@ export interface CampaignOptions {
   itemsPerPosition?: number;
   variants?: number;
   code?: string;
+  /**
+   * A picture (already stored as a blob) put into every other task of the bank, as the illustrated tasks
+   * of a real История paper: the archives then weigh what real ones do, not a few dozen KB of text.
+   */
+  illustration?: { sha256: string; size: number };
 }
 
 export interface CampaignFigures {
@@ -257,6 +262,12 @@ export async function seedMaterialsCampaign(db: Kysely<DB>, opts: CampaignOption
       'Ответ к заданию ' || p || '.' || n,
       'Критерии: полный ответ — максимальный балл; ответ с одной ошибкой — на балл меньше.'
     FROM generate_series(1, ${tasks}) p, generate_series(1, ${perPosition}) n`.execute(db);
+  if (opts.illustration) {
+    await sql`INSERT INTO blobs (sha256, size) VALUES (${opts.illustration.sha256}, ${opts.illustration.size})
+      ON CONFLICT DO NOTHING`.execute(db);
+    await sql`UPDATE bank_items SET image_sha256 = ${opts.illustration.sha256}
+      WHERE subject_id = ${subject.id}::uuid AND position % 2 = 0`.execute(db);
+  }
   const scheduled = await sql`
     INSERT INTO schedule_entries (campaign_id, subject_id, org_id, test_date, chosen_at)
     SELECT ${campaign.id}::uuid, ${subject.id}::uuid, o.id, ${opts.testDate}::date, now()
