@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { SheetDef } from '@oko/shared';
+import { accountActor } from '../access/account-actor.repository.ts';
 import { orgScope } from '../access/scope-rules.ts';
 import type { JobHandler } from '../jobs/job-runner.ts';
 import type { PlatformDeps } from '../platform.ts';
@@ -23,12 +24,12 @@ const BATCH = 1000;
  * by a notification. Safe to run again: the file is content-addressed and written whole or not at all.
  */
 export function collectionExportJob(
-  deps: Pick<PlatformDeps, 'blobs' | 'blobsRepo' | 'notifications' | 'clock'>,
+  deps: Pick<PlatformDeps, 'db' | 'blobs' | 'blobsRepo' | 'notifications' | 'clock'>,
   repos: { collections: CollectionsRepository; exports: CollectionExportRepository; templates: TemplateStore },
 ): JobHandler {
   return async (payload, ctx) => {
     const { collectionId, userId } = Payload.parse(payload);
-    const actor = await repos.exports.actor(userId);
+    const actor = await accountActor(deps.db, userId);
     if (!actor) throw new Error('учётная запись, запросившая экспорт, удалена');
     const collection = await repos.collections.collection(collectionId);
     if (!collection) throw new Error('сбор данных удалён');

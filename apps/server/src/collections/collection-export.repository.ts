@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import type { Actor } from '../access/actor.ts';
 import type { OrgScope, Scope } from '../access/scope-rules.ts';
 import type { DB } from '../db/schema.ts';
 import { assignedTo, orgInScope } from './collection-sql.ts';
@@ -22,27 +21,6 @@ export interface ExportRow {
  */
 export class CollectionExportRepository {
   constructor(private readonly db: Kysely<DB>) {}
-
-  /** The account that asked for the export, as the scope rules need it. */
-  async actor(userId: string): Promise<Actor | undefined> {
-    const u = await this.db
-      .selectFrom('users')
-      .select(['id', 'login', 'role', 'region_code', 'municipality_id', 'org_id'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!u) return undefined;
-    return {
-      userId: u.id,
-      login: u.login,
-      role: u.role,
-      regionCode: u.region_code,
-      municipalityId: u.municipality_id,
-      orgId: u.org_id,
-      mustChangePassword: false,
-      sessionId: '',
-      csrfToken: '',
-    };
-  }
 
   /** ОО of the scope that have submitted at least once: the rows of the export. */
   async countSubmitted(collectionId: string, scope: Scope<OrgScope>): Promise<number> {

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { MOSCOW_ZONE, wallClockText } from '@oko/shared';
 import { z } from 'zod';
-import { accountActor } from '../access/account-actor.ts';
+import { accountActor } from '../access/account-actor.repository.ts';
 import { neutralizeFormula } from '../forms/xlsx-safety.ts';
 import type { JobHandler } from '../jobs/job-runner.ts';
 import type { PlatformDeps } from '../platform.ts';

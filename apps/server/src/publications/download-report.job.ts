@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { orgLogin } from '@oko/shared';
-import type { Actor } from '../access/actor.ts';
+import { accountActor } from '../access/account-actor.repository.ts';
 import { neutralizeFormula } from '../forms/xlsx-safety.ts';
 import type { JobContext } from '../jobs/job-runner.ts';
 import type { PlatformDeps } from '../platform.ts';
@@ -58,20 +58,9 @@ export function downloadReportJob(
   return async (payload: Record<string, unknown>, ctx: JobContext): Promise<Record<string, unknown>> => {
     const { storageId, userId } = payload as unknown as DownloadReportPayload;
     if (await repo.alreadyNotified(ctx.job.id)) return { skipped: 'already delivered' };
-    const user = await repo.actorOf(userId);
+    const actor = await accountActor(deps.db, userId);
     const storage = await publications.storage(storageId);
-    if (!user || !storage) return { skipped: 'storage or user gone' };
-    const actor: Actor = {
-      userId: user.id,
-      login: user.login,
-      role: user.role,
-      regionCode: user.region_code,
-      municipalityId: user.municipality_id,
-      orgId: user.org_id,
-      mustChangePassword: false,
-      sessionId: '',
-      csrfToken: '',
-    };
+    if (!actor || !storage) return { skipped: 'storage or user gone' };
     // the storage may have left the caller's reach since the request
     await deps.access.requireAccess(actor, 'storage.report', 'storage', [storageId]);
 

@@ -30,14 +30,6 @@ export interface DownloadSpan {
 export class DownloadReportRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  actorOf(userId: string) {
-    return this.db
-      .selectFrom('users')
-      .select(['id', 'login', 'role', 'region_code', 'municipality_id', 'org_id'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
-  }
-
   files(storageId: string): Promise<ReportFile[]> {
     return this.db
       .selectFrom('storage_files')
