@@ -1,23 +1,23 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { isEmptyRow, ROW_KEY, type CellValue, type FormRow, type FormTemplate, type SheetDef } from '@oko/shared';
+import {
+  isEmptyRow,
+  MOSCOW_ZONE,
+  ROW_KEY,
+  wallClockText,
+  type CellValue,
+  type FormRow,
+  type FormTemplate,
+  type SheetDef,
+} from '@oko/shared';
 import { neutralizeFormula } from '../forms/xlsx-safety.ts';
 import type { ExportRow } from './collection-export.repository.ts';
 
 /** The columns every sheet of the export starts with, as the real system names them. */
 export const EXPORT_PREFIX = ['Пользователь', 'Код региона', 'Регион', 'Муниципалитет', 'Школа', 'Дата загрузки'];
 
-const MOSCOW = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Europe/Moscow',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** «27.08.2021 13:56» in Moscow time, the time every coordinator's report uses. */
-export const moscowDateTime = (d: Date) => MOSCOW.format(d).replace(',', '');
+export const moscowDateTime = (d: Date) => wallClockText(d, MOSCOW_ZONE);
 
 const text = (s: string) => neutralizeFormula(s);
 const cell = (v: CellValue | undefined): string | number | null =>

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { orgLogin } from '@oko/shared';
+import { MOSCOW_ZONE, orgLogin, wallClockText } from '@oko/shared';
 import { accountActor } from '../access/account-actor.repository.ts';
 import { neutralizeFormula } from '../forms/xlsx-safety.ts';
 import type { JobContext } from '../jobs/job-runner.ts';
@@ -24,21 +24,8 @@ export const REPORT_HEADER = [
 /** ОО per batch of the downloads query: keeps memory flat for 40,000 ОО. */
 const BATCH = 2000;
 
-const moscowParts = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Europe/Moscow',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** dd.mm.yyyy hh:mm in Moscow time. */
-export function moscowTime(d: Date): string {
-  const p = Object.fromEntries(moscowParts.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
-}
+export const moscowTime = (d: Date): string => wallClockText(d, MOSCOW_ZONE);
 
 export interface DownloadReportPayload {
   storageId: string;

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { FilePage } from '@oko/shared';
+import { MOSCOW_ZONE, wallClockText, type FilePage } from '@oko/shared';
 import type { Actor } from '../access/actor.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
@@ -32,15 +32,6 @@ const missingBlob = (name: string) =>
     'BLOB_MISSING',
     `Файл «${name}» отсутствует в хранилище сервера. Сообщите в техническую поддержку.`,
   );
-
-const moscow = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Europe/Moscow',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /** Reading stored files: pages, single downloads (with ranges) and the whole storage as one ZIP. */
 export class FilesService {
@@ -81,7 +72,9 @@ export class FilesService {
     if (f.only_for_orgs && !isOrgRole(actor)) throw forbidden(ONLY_FOR_ORGS);
     if (!isOpen(f, now)) {
       throw notFound(
-        f.available_from ? `Файл станет доступен ${moscow.format(new Date(f.available_from))} (МСК)` : undefined,
+        f.available_from
+          ? `Файл станет доступен ${wallClockText(new Date(f.available_from), MOSCOW_ZONE)} (МСК)`
+          : undefined,
       );
     }
     const size = await this.deps.blobs.size(f.sha256);
