@@ -309,7 +309,7 @@ export async function benchDownloadAllStandalone(
   opts: Parameters<typeof benchDownloadAll>[1] = {},
 ): Promise<DownloadAllFigures> {
   const dataDir = makeTempDataDir();
-  const server = await startServer({ dataDir });
+  const server = await startServer({ dataDir, jobWorkers: 0 });
   try {
     return await benchDownloadAll(server, opts);
   } finally {

@@ -29,7 +29,7 @@ async function downloadAllOn(engine: 'pglite' | 'postgres', log: (m: string) => 
   const db = engine === 'postgres' ? await createTempDatabase() : null;
   if (engine === 'postgres' && !db) return null;
   const dataDir = makeTempDataDir();
-  const server = await startServer({ dataDir, ...(db ? { databaseUrl: db.url } : {}) });
+  const server = await startServer({ dataDir, jobWorkers: 0, ...(db ? { databaseUrl: db.url } : {}) });
   try {
     return await benchDownloadAll(server, { log });
   } finally {

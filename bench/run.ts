@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const dataDir = makeTempDataDir();
   let routes: Awaited<ReturnType<typeof benchRoutes>>;
   let login: Awaited<ReturnType<typeof benchLogin>>;
-  const server = await startServer({ dataDir });
+  const server = await startServer({ dataDir, jobWorkers: 0 });
   try {
     log(`server on 127.0.0.1:${server.port}; GET routes at ${SETTINGS.routes.connections} connections…`);
     routes = await benchRoutes(server, SETTINGS.routes);

@@ -51,14 +51,6 @@ export async function createMaterialsSite(
   let campaign: CampaignFigures;
   try {
     ({ registry, campaign } = await seedSite(site, async (db) => {
-      // the demo campaign queues its own generation jobs at first start: they would run ahead of the
-      // measured one and share its CPU, so they are dropped (the demo's materials are not needed here)
-      const dropped = await db
-        .updateTable('jobs')
-        .set({ status: 'failed', error: 'снято замером', locked_until: null, finished_at: new Date() })
-        .where('status', 'in', ['queued', 'running'])
-        .executeTakeFirst();
-      log(`снято заданий демо-данных из очереди: ${dropped.numUpdatedRows}`);
       const registry = await seedNationalRegistry(db, opts);
       log(
         `реестр: ${registry.regions} регионов, ${registry.municipalities} МО (${registry.zoneOverrides} со своим ` +

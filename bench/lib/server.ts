@@ -76,6 +76,11 @@ export async function startServer(opts: {
   nodeArgs?: string[];
   /** A PostgreSQL server instead of the embedded PGlite. */
   databaseUrl?: string;
+  /**
+   * Background jobs of the server (JOB_WORKERS). HTTP-only benches pass 0: the demo country's archive
+   * generation would otherwise run under what they measure.
+   */
+  jobWorkers?: number;
 }): Promise<RunningServer> {
   if (!fs.existsSync(SERVER_ENTRY)) {
     throw new Error(
@@ -90,6 +95,7 @@ export async function startServer(opts: {
     DATA_DIR: opts.dataDir,
     LOG_LEVEL: opts.logLevel ?? 'warn',
     DEMO: '1',
+    JOB_WORKERS: String(opts.jobWorkers ?? 2),
   };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL; // the embedded PGlite unless asked

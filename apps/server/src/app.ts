@@ -112,7 +112,7 @@ export async function buildApp({ config, db, clock, logger, blobs: givenBlobs }:
   const blobs = givenBlobs ?? new LocalDiskStorage(path.join(config.dataDir, 'blobs'));
   const blobsRepo = new BlobsRepository(db);
   const jobsRepo = new JobsRepository(db);
-  const jobs = new JobRunner(jobsRepo, clock, app.log);
+  const jobs = new JobRunner(jobsRepo, clock, app.log, 500, Math.max(1, config.jobWorkers));
   const notifications = new NotificationsService(new NotificationsRepository(db), blobs, clock);
   const platform: PlatformDeps = { config, db, clock, access, jobs, notifications, blobs, blobsRepo };
 

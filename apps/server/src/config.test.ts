@@ -21,4 +21,11 @@ describe('configuration', () => {
   it('reads DEMO=0 as an empty start', () => {
     expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
   });
+
+  it('runs two background jobs at a time unless told otherwise; 0 makes an HTTP-only node', () => {
+    expect(loadConfig({}).jobWorkers).toBe(2);
+    expect(loadConfig({ JOB_WORKERS: '0' }).jobWorkers).toBe(0);
+    expect(() => loadConfig({ JOB_WORKERS: '-1' })).toThrow(/JOB_WORKERS/);
+    expect(loadConfig({ CLOCK_FILE: '/tmp/clock' }).clockFile).toBe('/tmp/clock');
+  });
 });

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false),
   PUBLIC_URL: z.string().url('PUBLIC_URL: полный адрес, например https://oko.example.ru').optional(),
   CLOCK_FILE: z.string().min(1).optional(),
+  JOB_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
 });
 
 export type Config = {
@@ -45,6 +46,8 @@ export type Config = {
   publicUrl: string;
   /** Rehearsal mode: the server's time is read from this file (clock.ts FileClock); never in production. */
   clockFile: string | undefined;
+  /** Background jobs this process runs at a time; 0 — it serves HTTP only and another process runs them. */
+  jobWorkers: number;
 };
 
 export class ConfigError extends Error {}
@@ -71,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     clockFile: e.CLOCK_FILE,
+    jobWorkers: e.JOB_WORKERS,
   };
 }

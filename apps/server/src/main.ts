@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     log: (msg) => app.log.info(msg),
   });
   await app.listen({ port: config.port, host: config.host });
-  services.jobs.start();
+  if (config.jobWorkers > 0) services.jobs.start();
   app.log.info(
     { engine: database.engine, readyMs: Math.round(performance.now() - started) },
     `ОКО готово: http://localhost:${config.port}`,
