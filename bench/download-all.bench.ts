@@ -1,7 +1,6 @@
 // «Скачать всё» over 1 GB of files: the archive is built while it is sent, so the server's memory must
 // stay flat (target: RSS < 200 MB). Also a single file over HTTP against reading the same blob from disk.
 // Standalone: `node scripts/build.mjs --server-only && npx tsx bench/download-all.bench.ts`.
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { DEMO_ADMIN_LOGIN, DEMO_PASSWORDS } from '../apps/server/src/demo/demo-passwords.ts';
 import { httpRequest } from './lib/load.ts';
+import { uploadFile } from './lib/materials-http.ts';
 import { makeTempDataDir, removeTempDataDir, SERVER_ENTRY, startServer, type RunningServer } from './lib/server.ts';
 
 const MB = 1024 * 1024;
@@ -86,69 +86,6 @@ async function createStorage(port: number, s: Session): Promise<string> {
   return (JSON.parse(res.body) as { storages: { id: string }[] }).storages[0]!.id;
 }
 
-/**
- * Streams one file of `size` bytes as a multipart upload. The bytes are random blocks made unique
- * per file (the storage is content-addressed, identical files would be stored once).
- */
-function uploadFile(
-  port: number,
-  s: Session,
-  storageId: string,
-  name: string,
-  size: number,
-  block: Buffer,
-): Promise<string> {
-  const boundary = `----okobench${randomBytes(6).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const hash = createHash('sha256');
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: `/api/storages/${storageId}/files`,
-        agent: false,
-        headers: {
-          cookie: s.cookie,
-          'x-csrf-token': s.csrf,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': head.length + size + tail.length,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          res.statusCode === 201
-            ? resolve(hash.digest('hex'))
-            : reject(new Error(`загрузка ${name}: ${res.statusCode} ${Buffer.concat(chunks).toString()}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    void (async () => {
-      req.write(head);
-      const stamp = Buffer.from(name.padEnd(64, ' '));
-      for (let sent = 0, i = 0; sent < size; i++) {
-        const n = Math.min(block.length, size - sent);
-        const chunk = Buffer.from(block.subarray(0, n));
-        stamp.copy(chunk, 0, 0, Math.min(stamp.length, n));
-        chunk.writeUInt32LE(i, Math.min(64, n - 4));
-        hash.update(chunk);
-        sent += n;
-        if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
-      }
-      req.end(tail);
-    })();
-  });
-}
-
-/** The server process: the child of this process running the built server entry. */
 export function serverPid(server: RunningServer): number {
   const given = (server as { pid?: number }).pid;
   if (given) return given;
@@ -236,12 +173,17 @@ export async function benchDownloadAll(
   const storageId = await createStorage(port, session);
 
   log(`загрузка ${files} × ${fileBytes / MB} МБ через POST /api/storages/:id/files…`);
-  const block = randomBytes(MB);
   const shas: string[] = [];
   const up0 = performance.now();
   for (let i = 1; i <= files; i++) {
     shas.push(
-      await uploadFile(port, session, storageId, `Материалы ${String(i).padStart(2, '0')}.bin`, fileBytes, block),
+      await uploadFile(
+        port,
+        session,
+        `/api/storages/${storageId}/files`,
+        `Материалы ${String(i).padStart(2, '0')}.bin`,
+        fileBytes,
+      ),
     );
   }
   const uploadMbPerSec = ((files * fileBytes) / MB / (performance.now() - up0)) * 1000;

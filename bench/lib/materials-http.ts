@@ -58,7 +58,13 @@ export async function json<T>(port: number, spec: HttpRequestSpec, s: Session, e
  * Streams `size` bytes as one multipart file to an upload route; the blocks are stamped with the
  * name so two files never share a blob (the storage is content-addressed). Resolves the SHA-256.
  */
-export function uploadFile(port: number, s: Session, urlPath: string, name: string, size: number): Promise<string> {
+export function uploadFile(
+  port: number,
+  s: Pick<Session, 'cookie' | 'csrf'>,
+  urlPath: string,
+  name: string,
+  size: number,
+): Promise<string> {
   const block = randomBytes(MB);
   const boundary = `----okobench${randomBytes(6).toString('hex')}`;
   const head = Buffer.from(

@@ -6,13 +6,16 @@ const notXlsx = (name: string) =>
 
 /**
  * «Загрузить файл»: one XLSX sent with a progress bar; a refused file shows the server's message and every
- * cell to fix. The answer goes to `onResult`; nothing changes on the server until the preview is applied.
+ * cell to fix. The answer goes to `onResult`. `secondary` makes the button a plain one beside a page's
+ * main action; `className` places the block.
  */
 export function XlsxUpload<T>(props: {
   url: string;
   label: string;
   testId: string;
   disabled?: boolean;
+  secondary?: boolean;
+  className?: string;
   onStart?: () => void;
   onResult: (result: T) => void;
 }) {
@@ -24,10 +27,10 @@ export function XlsxUpload<T>(props: {
   });
   const { failure, fileName } = upload;
   return (
-    <div>
+    <div className={props.className}>
       <XlsxFileButton
         label={props.label}
-        className="btn btn-primary"
+        className={props.secondary ? 'btn' : 'btn btn-primary'}
         disabled={upload.busy || props.disabled === true}
         testId={props.testId}
         onFile={upload.onFile}

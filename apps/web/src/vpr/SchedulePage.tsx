@@ -15,7 +15,7 @@ import { SubjectSelect } from './SubjectSelect';
 import { calendarDateText } from './time';
 import { usePaged } from './usePaged';
 import './vpr.css';
-import { XlsxUploadButton } from './XlsxUploadButton';
+import { XlsxUpload } from '../registration/XlsxUpload';
 
 /** «План-график»: the ОО of the coordinator's zone for one subject, their participants and test dates. */
 export function SchedulePage({ campaignId }: { campaignId: string }) {
@@ -252,7 +252,9 @@ function ScheduleTools(props: {
             >
               Скачать план-график (XLSX)
             </a>
-            <XlsxUploadButton<ScheduleSetResult>
+            <XlsxUpload<ScheduleSetResult>
+              secondary
+              className="vpr-upload"
               url={`/api/campaigns/${props.campaignId}/schedule/import`}
               label="Загрузить план-график"
               testId="schedule-upload"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StructureImportResult } from '@oko/shared';
-import { XlsxUploadButton } from './XlsxUploadButton';
+import { XlsxUpload } from '../registration/XlsxUpload';
 
 /** «Структура кампании»: subjects, tasks and scales as one workbook, downloaded, edited and uploaded back. */
 export function StructurePanel({ campaignId, onChanged }: { campaignId: string; onChanged: () => void }) {
@@ -23,11 +23,11 @@ export function StructurePanel({ campaignId, onChanged }: { campaignId: string; 
         <li>Добавьте предметы или исправьте существующие, сохраните как «Книга Excel (.xlsx)».</li>
         <li>Загрузите файл. Если в нём есть ошибки, ничего не изменится, а ошибки будут перечислены с ячейками.</li>
       </ol>
-      <XlsxUploadButton<StructureImportResult>
+      <XlsxUpload<StructureImportResult>
         url={`/api/campaigns/${campaignId}/structure`}
         label="Загрузить структуру"
         testId="structure-upload"
-        primary
+        className="vpr-upload"
         onStart={() => setNote(null)}
         onResult={(r) => {
           setNote(

@@ -5,7 +5,7 @@ import { useResource } from '../api/useResource';
 import { ErrorBox, Loaded } from '../components/states';
 import { JobBar } from './JobBar';
 import { subjectTitle } from './words';
-import { XlsxUploadButton } from './XlsxUploadButton';
+import { XlsxUpload } from '../registration/XlsxUpload';
 
 /**
  * One subject on the federal screen: its task bank (XLSX both ways), where its materials stand, and
@@ -86,7 +86,9 @@ export function SubjectMaterials({ campaignId, subject }: { campaignId: string; 
         <a className="btn" href={`${base}/bank.xlsx`} download data-testid="bank-download">
           Скачать банк заданий (XLSX)
         </a>
-        <XlsxUploadButton<BankImportResult>
+        <XlsxUpload<BankImportResult>
+          secondary
+          className="vpr-upload"
           url={`${base}/bank`}
           label="Загрузить банк заданий"
           testId="bank-upload"
