@@ -12,3 +12,4 @@ export * from './registration.ts';
 export * from './vpr/index.ts';
 export * from './campaigns.ts';
 export * from './materials.ts';
+export * from './results/index.ts';

@@ -46,6 +46,8 @@ export interface SubjectTasksTable {
   max_score: number;
   difficulty: TaskDifficulty;
   planned_result: string;
+  /** the criterion this one depends on: 0 or X there forces 0 or X here */
+  depends_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ScheduleEntriesTable {

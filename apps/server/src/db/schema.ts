@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '@oko/shared';
 import type { RegistrationTables } from './schema.registration.ts';
 import type { CampaignTables } from './schema.campaigns.ts';
+import type { ResultsTables } from './schema.results.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -223,7 +224,7 @@ export interface FormSubmissionsTable {
   submitted_at: Timestamp;
 }
 
-export interface DB extends RegistrationTables, CampaignTables {
+export interface DB extends RegistrationTables, CampaignTables, ResultsTables {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
   orgs: OrgsTable;
