@@ -38,6 +38,7 @@ import { installErrorHandler } from './http/error-handler.ts';
 import type { App } from './http/route-config.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { campaignsModule } from './campaigns/campaigns.module.ts';
+import { resultsModule } from './results/results.module.ts';
 import { materialsModule } from './materials/materials.module.ts';
 import { collectionsModule } from './collections/collections.module.ts';
 import { MAX_UPLOAD_BYTES } from './http/uploads.ts';
@@ -156,6 +157,7 @@ export async function buildApp({ config, db, clock, logger, blobs: givenBlobs }:
   registrationModule(app, platform);
   campaignsModule(app, platform);
   materialsModule(app, platform);
+  resultsModule(app, platform);
 
   await serveWeb(app, config.webDist);
   return {

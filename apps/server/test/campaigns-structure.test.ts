@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type ExcelJS from 'exceljs';
 import type { Bank, CampaignDetail, Subject } from '@oko/shared';
 import { TEST_PASSWORD } from './factories.ts';
 import { signedIn, startHarness, type Client, type Harness } from './harness.ts';
@@ -26,6 +27,9 @@ let orgId: string;
 const url = () => `/api/campaigns/${campaign.id}/structure`;
 const file = () => download(fed, `${url()}.xlsx`);
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+/** The worksheet row of a task on «Задания»: earlier tests add and remove rows above it. */
+const taskRow = (wb: ExcelJS.Workbook, code: string, number: string) =>
+  2 + dataRows(wb, 'Задания', 3).findIndex((r) => r[0] === code && r[2] === number);
 
 beforeAll(async () => {
   h = await startHarness();
@@ -44,10 +48,15 @@ describe('campaign structure workbook', () => {
     expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Инструкция', 'Предметы', 'Задания']);
     const subjects = dataRows(wb, 'Предметы', 9);
     expect(subjects.map((r) => r.map(iso))).toEqual([['МА', 'Математика', 4, 'открытая', 2, 6, 10, 15, '2027-05-25']]);
-    const tasks = dataRows(wb, 'Задания', 6);
+    const header = wb.getWorksheet('Задания')!.getRow(1);
+    expect(header.getCell(7).value).toBe('Зависит от (критерий)');
+    expect(JSON.stringify(header.getCell(7).note)).toContain(
+      'при 0 или X по которому этот критерий тоже оценивается 0 или X',
+    );
+    const tasks = dataRows(wb, 'Задания', 7);
     expect(tasks).toHaveLength(12);
-    expect(tasks[8]).toEqual(['МА', 4, '9.1', 1, 'Б', 'Умение 9']);
-    expect(tasks[11]).toEqual(['МА', 4, '11', 1, 'П', 'Умение 12']);
+    expect(tasks[8]).toEqual(['МА', 4, '9.1', 1, 'Б', 'Умение 9', null]);
+    expect(tasks[11]).toEqual(['МА', 4, '11', 1, 'П', 'Умение 12', null]);
   });
 
   it('adds a new subject and rewrites an existing one from the edited file', async () => {
@@ -81,6 +90,43 @@ describe('campaign structure workbook', () => {
 
     const again = await upload(fed, url(), await file());
     expect(again.json()).toEqual({ subjects: 0, tasks: 0, added: 0, updated: 0 });
+  });
+
+  it('takes the criterion a task depends on, with a Latin K, and gives it back in the file', async () => {
+    // rows 14–18 are История 5: 1, 2, 3, 4К1, 4К2
+    const edited = await editBook(await file(), (wb) => {
+      wb.getWorksheet('Задания')!.getCell('G18').value = '4K1';
+    });
+    const res = await upload(fed, url(), edited);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ subjects: 1, tasks: 5, added: 0, updated: 1 });
+    const history = (await detail(fed, campaign.id)).subjects.find((s) => s.code === 'ИС')!;
+    expect(history.tasks.map((t) => t.dependsOn)).toEqual([null, null, null, null, '4К1']);
+    const tasks = dataRows(await loadBook(await file()), 'Задания', 7);
+    expect(tasks[16]).toEqual(['ИС', 5, '4К2', 3, 'В', null, '4К1']);
+    const again = await upload(fed, url(), await file());
+    expect(again.json()).toEqual({ subjects: 0, tasks: 0, added: 0, updated: 0 });
+  });
+
+  it('refuses a dependency on a missing task, on itself or on a later one, naming each cell', async () => {
+    const before = await detail(fed, campaign.id);
+    const edited = await editBook(await file(), (wb) => {
+      const tasks = wb.getWorksheet('Задания')!;
+      tasks.getCell('G15').value = '9'; // ИС has no task 9
+      tasks.getCell('G16').value = '3'; // task 3 on itself
+      tasks.getCell('G17').value = '4К2'; // 4К1 on 4К2, which already depends on 4К1
+    });
+    expect(issuesOf(await upload(fed, url(), edited))).toEqual([
+      { sheet: 'Задания', cell: 'G15', message: 'Задание 2 зависит от «9», но такого задания у предмета нет' },
+      { sheet: 'Задания', cell: 'G16', message: 'Задание 3 не может зависеть от самого себя' },
+      {
+        sheet: 'Задания',
+        cell: 'G17',
+        message:
+          'Задание 4К1 зависит от «4К2», которое идёт в работе позже: критерий, от которого зависят, должен стоять раньше зависимых',
+      },
+    ]);
+    expect(await detail(fed, campaign.id)).toEqual(before);
   });
 
   it('refuses a bad scale, a repeated task and an unknown subject, naming each cell and changing nothing', async () => {
@@ -195,6 +241,71 @@ describe('campaign structure workbook', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ subjects: 1, tasks: 11, added: 0, updated: 1 });
     expect((await detail(fed, campaign.id)).subjects.find((s) => s.code === 'МА')!.scale3).toBe(5);
+  });
+
+  it('fixes the tasks, criteria and scale of a subject once results are uploaded, but not its deadline', async () => {
+    const history = (await detail(fed, campaign.id)).subjects.find((s) => s.code === 'ИС')!;
+    const zeros = new Array<number>(history.tasks.length).fill(0);
+    await h.db
+      .insertInto('results_summary')
+      .values({
+        subject_id: history.id,
+        org_id: orgId,
+        participants: 1,
+        absent: 0,
+        m2: 0,
+        m3: 1,
+        m4: 0,
+        m5: 0,
+        j_lower: 0,
+        j_same: 1,
+        j_higher: 0,
+        histogram: new Array<number>(history.maxScore + 1).fill(0).map((_, i) => (i === 5 ? 1 : 0)),
+        task_points: zeros.map((_, i) => (i === 0 ? 5 : 0)),
+        task_points_m2: zeros,
+        task_points_m3: zeros.map((_, i) => (i === 0 ? 5 : 0)),
+        task_points_m4: zeros,
+        task_points_m5: zeros,
+        upload_number: 1,
+        first_uploaded_at: new Date('2027-04-20T12:00:00Z'),
+        uploaded_at: new Date('2027-04-20T12:00:00Z'),
+        late: false,
+      })
+      .execute();
+    const before = await detail(fed, campaign.id);
+    const why =
+      'По предмету «История», 5 класс уже загружены результаты (ОО: 1): задания и шкалу перевода менять нельзя';
+
+    const rows = await loadBook(await file()).then((wb) => ({
+      second: taskRow(wb, 'ИС', '2'),
+      criterion: taskRow(wb, 'ИС', '4К2'),
+    }));
+    const changed = await editBook(await file(), (wb) => {
+      wb.getWorksheet('Предметы')!.getCell('F3').value = 5; // «3» from 5
+      wb.getWorksheet('Задания')!.getCell(`D${rows.second}`).value = 2; // task 2: 3 → 2 points
+    });
+    const issues = issuesOf(await upload(fed, url(), changed));
+    expect(issues.map((i) => `${i.sheet}!${i.cell}`)).toEqual(['Предметы!F3', `Задания!C${rows.second}`]);
+    expect(issues[0]!.message).toBe(why);
+    expect(issues[1]!.message).toBe(`${why}. В кампании задание 2 — «2» (3б)`);
+    expect(await detail(fed, campaign.id)).toEqual(before);
+
+    const criterionOnly = await editBook(await file(), (wb) => {
+      wb.getWorksheet('Задания')!.getCell(`G${rows.criterion}`).value = null; // 4К2 no longer depends on 4К1
+    });
+    expect(issuesOf(await upload(fed, url(), criterionOnly))).toEqual([
+      { sheet: 'Задания', cell: `C${rows.criterion}`, message: `${why}. В кампании задание 5 — «4К2» (3б)` },
+    ]);
+    expect(await detail(fed, campaign.id)).toEqual(before);
+
+    const deadlineOnly = await editBook(await file(), (wb) => {
+      wb.getWorksheet('Предметы')!.getCell('I3').value = '26.05.2027';
+    });
+    const res = await upload(fed, url(), deadlineOnly);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ subjects: 1, tasks: 5, added: 0, updated: 1 });
+    const after = (await detail(fed, campaign.id)).subjects.find((s) => s.code === 'ИС')!;
+    expect(after).toEqual({ ...before.subjects.find((s) => s.code === 'ИС')!, resultsDeadline: '2027-05-26' });
   });
 
   it('is for the federal level only and refuses a file that is not a workbook', async () => {

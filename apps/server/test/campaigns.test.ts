@@ -63,7 +63,7 @@ const HISTORY_5: SubjectCreate = {
     { number: '2', maxScore: 3, difficulty: 'Б' },
     { number: '3', maxScore: 3, difficulty: 'П' },
     { number: '4K1', maxScore: 2, difficulty: 'П' }, // a Latin K, as people type it
-    { number: '4К2', maxScore: 3, difficulty: 'В' },
+    { number: '4К2', maxScore: 3, difficulty: 'В', dependsOn: '4K1' },
   ],
 };
 
@@ -109,6 +109,7 @@ describe('campaign and subjects', () => {
     history = hi.json();
     expect(history).toMatchObject({ group: 'encrypted', maxScore: 13, scale5: 12 });
     expect(history.tasks.map((t) => t.header)).toEqual(['1 (2б)', '2 (3б)', '3 (3б)', '4К1 (2б)', '4К2 (3б)']);
+    expect(history.tasks.map((t) => t.dependsOn)).toEqual([null, null, null, null, '4К1']);
 
     const dup = await fed.post(`/api/campaigns/${campaign.id}/subjects`, MATH_4);
     expect(dup.statusCode).toBe(409);
@@ -146,6 +147,31 @@ describe('campaign and subjects', () => {
     });
     expect(badNumber.statusCode).toBe(400);
     expect(badNumber.json().error.message).toContain('Номер задания');
+
+    const criteria = (dependsOn: string) => [
+      { number: '1К1', maxScore: 10, difficulty: 'Б' },
+      { number: '1К2', maxScore: 10, difficulty: 'Б', dependsOn },
+    ];
+    for (const [dependsOn, message] of [
+      ['1К3', 'Задание 1К2 зависит от «1К3», но такого задания у предмета нет'],
+      ['1К2', 'Задание 1К2 не может зависеть от самого себя'],
+    ]) {
+      const res = await fed.post(url, { ...MATH_4, code: 'РУ', tasks: criteria(dependsOn!) });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toContain('tasks.1.dependsOn');
+      expect(res.json().error.message).toContain(message);
+    }
+    const parentLater = await fed.post(url, {
+      ...MATH_4,
+      code: 'РУ',
+      tasks: [
+        { number: '1К2', maxScore: 10, difficulty: 'Б', dependsOn: '1К1' },
+        { number: '1К1', maxScore: 10, difficulty: 'Б' },
+      ],
+    });
+    expect(parentLater.statusCode).toBe(400);
+    expect(parentLater.json().error.message).toContain('tasks.0.dependsOn');
+    expect(parentLater.json().error.message).toContain('которое идёт в работе позже');
 
     const detail = (await fed.get(`/api/campaigns/${campaign.id}`)).json() as CampaignDetail;
     expect(detail.subjects.map((s) => s.code)).not.toContain('РУ');

@@ -73,8 +73,30 @@ export const SubjectTaskInput = z.strictObject({
     .max(100),
   difficulty: TaskDifficulty,
   plannedResult: z.string().trim().max(2000).default(''),
+  /** a criterion of the same subject, earlier in order: 0 or X there forces 0 or X here (К2–К4 after К1) */
+  dependsOn: TaskNumber.nullable().default(null),
 });
 export type SubjectTaskInput = z.infer<typeof SubjectTaskInput>;
+
+/**
+ * Why task i cannot depend on the criterion it names, or null. The parent must come earlier in the work, so a
+ * chain of dependent criteria always ends and the results form checks each against one already filled.
+ */
+export function dependsOnProblem(
+  tasks: readonly { number: string; dependsOn?: string | null }[],
+  i: number,
+): string | null {
+  const task = tasks[i];
+  // a malformed number has its own complaint from TaskNumber
+  if (!task?.dependsOn || !TASK_NUMBER.test(task.dependsOn)) return null;
+  if (task.dependsOn === task.number) return `Задание ${task.number} не может зависеть от самого себя`;
+  const parent = tasks.findIndex((p) => p.number === task.dependsOn);
+  if (parent < 0) return `Задание ${task.number} зависит от «${task.dependsOn}», но такого задания у предмета нет`;
+  if (parent > i) {
+    return `Задание ${task.number} зависит от «${task.dependsOn}», которое идёт в работе позже: критерий, от которого зависят, должен стоять раньше зависимых`;
+  }
+  return null;
+}
 
 const score = z.number().int('Балл — целое число').min(0, 'Балл не может быть отрицательным');
 
@@ -105,6 +127,10 @@ export const SubjectCreate = z
           message: `Номер задания «${t.number}» повторяется (задания ${first + 1} и ${i + 1})`,
         });
       } else seen.set(t.number, i);
+    });
+    s.tasks.forEach((t, i) => {
+      const problem = dependsOnProblem(s.tasks, i);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'dependsOn'], message: problem });
     });
     const max = s.tasks.reduce((sum, t) => sum + t.maxScore, 0);
     if (s.scale4 < s.scale3) {
@@ -140,6 +166,8 @@ export const SubjectTask = z.object({
   maxScore: z.number().int(),
   difficulty: TaskDifficulty,
   plannedResult: z.string(),
+  /** the criterion whose 0 or X forces 0 or X on this one */
+  dependsOn: z.string().nullable(),
 });
 export type SubjectTask = z.infer<typeof SubjectTask>;
 

@@ -29,6 +29,14 @@ export const PERMISSIONS = [
   'materials.receive',
   // who downloaded the archive and who opened the password, across one's scope
   'materials.monitor',
+  // the ОО's results forms: fill online, download, upload
+  'results.submit',
+  // who uploaded results, across one's scope
+  'results.monitor',
+  // let one ОО upload after the deadline
+  'results.manage',
+  // «Аналитика»: every level the viewer's scope reaches, never another ОО's rows
+  'analytics.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -43,11 +51,23 @@ const COORDINATOR_READ: Permission[] = [
   'collection.monitor',
   'campaign.read',
   'materials.monitor',
+  'results.monitor',
+  'analytics.read',
 ];
-const ORG: Permission[] = ['org.read', 'publication.read', 'collection.fill', 'campaign.read', 'materials.receive'];
+const ORG: Permission[] = [
+  'org.read',
+  'publication.read',
+  'collection.fill',
+  'campaign.read',
+  'materials.receive',
+  'results.submit',
+  'analytics.read',
+];
 
 export const ROLE_PERMISSIONS = {
-  federal_admin: PERMISSIONS.filter((p) => p !== 'collection.fill' && p !== 'materials.receive'),
+  federal_admin: PERMISSIONS.filter(
+    (p) => p !== 'collection.fill' && p !== 'materials.receive' && p !== 'results.submit',
+  ),
   region_coordinator: [
     ...COORDINATOR_READ,
     'municipality.create',
@@ -59,6 +79,7 @@ export const ROLE_PERMISSIONS = {
     'registry.manage',
     'application.consolidate',
     'schedule.manage',
+    'results.manage',
   ],
   spo_region_coordinator: [
     ...COORDINATOR_READ,
@@ -68,7 +89,14 @@ export const ROLE_PERMISSIONS = {
     'publication.write',
     'collection.manage',
   ],
-  municipal_coordinator: [...COORDINATOR_READ, 'org.create', 'account.issue', 'account.update', 'registry.manage'],
+  municipal_coordinator: [
+    ...COORDINATOR_READ,
+    'org.create',
+    'account.issue',
+    'account.update',
+    'registry.manage',
+    'results.manage',
+  ],
   school: ORG,
   college: ORG,
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -102,6 +102,7 @@ export class CampaignsRepository {
           max_score: t.maxScore,
           difficulty: t.difficulty,
           planned_result: t.plannedResult,
+          depends_on: t.dependsOn,
         })),
       )
       .execute();

@@ -33,7 +33,8 @@ const EXAMPLE_SUBJECT: SubjectCreate = {
   resultsDeadline: '2027-05-25',
   tasks: [
     { number: '1', maxScore: 10, difficulty: 'Б', plannedResult: 'Вычисления' },
-    { number: '2', maxScore: 10, difficulty: 'П', plannedResult: 'Текстовые задачи' },
+    { number: '2К1', maxScore: 6, difficulty: 'П', plannedResult: 'Текстовая задача: решение' },
+    { number: '2К2', maxScore: 4, difficulty: 'П', plannedResult: 'Текстовая задача: ответ', dependsOn: '2К1' },
   ],
 };
 const EXAMPLE_SCHEDULE: ScheduleSet = {

@@ -77,6 +77,7 @@ export class CampaignsService {
             maxScore: t.max_score,
             difficulty: t.difficulty,
             plannedResult: t.planned_result,
+            dependsOn: t.depends_on,
           })),
       })),
     };

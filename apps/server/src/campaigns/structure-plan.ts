@@ -6,7 +6,8 @@ import type { UploadIssues } from './upload-form.ts';
 /**
  * The structure upload as a pure function: the rows of «Предметы» and «Задания» against the campaign's
  * subjects. Each subject goes through the same SubjectCreate rules as the API, and each rule's complaint is
- * moved to the cell it is about. A subject whose materials exist keeps its name, group, variants and tasks.
+ * moved to the cell it is about. A subject whose materials exist keeps its name, group, variants and tasks;
+ * one whose results are uploaded also keeps its scale, since its marks and analytics were counted by them.
  */
 
 export interface ExistingSubject {
@@ -20,9 +21,11 @@ export interface ExistingSubject {
   scale4: number;
   scale5: number;
   resultsDeadline: string;
-  tasks: { number: string; maxScore: number; difficulty: string; plannedResult: string }[];
+  tasks: { number: string; maxScore: number; difficulty: string; plannedResult: string; dependsOn: string | null }[];
   /** ОО whose materials for this subject are generated */
   materials: number;
+  /** ОО whose results for this subject are uploaded */
+  results: number;
   /** the latest test date of its plan-schedule, if any */
   lastTestDate: string | null;
 }
@@ -69,6 +72,7 @@ const TASK_FIELD_COLUMN: Record<string, string> = {
   maxScore: 'maxScore',
   difficulty: 'difficulty',
   plannedResult: 'plannedResult',
+  dependsOn: 'dependsOn',
 };
 const russian = (message: string) => (/[А-яЁё]/.test(message) ? message : 'Неверное значение');
 
@@ -127,6 +131,7 @@ function readTasks(input: StructureInput, drafts: Map<string, Draft>, issues: Up
         maxScore: num(r.maxScore),
         difficulty: cellText(r.difficulty) as 'Б' | 'П' | 'В',
         plannedResult: cellText(r.plannedResult),
+        dependsOn: taskNumber(r.dependsOn) || null,
       },
     });
   });
@@ -162,7 +167,8 @@ const sameTask = (a: ExistingSubject['tasks'][number], b: SubjectCreateParsed['t
   a.number === b.number &&
   a.maxScore === b.maxScore &&
   a.difficulty === b.difficulty &&
-  a.plannedResult === b.plannedResult;
+  a.plannedResult === b.plannedResult &&
+  a.dependsOn === b.dependsOn;
 
 /** The first task that differs: its index in the file, or the file's length when only the count differs. */
 function firstTaskChange(old: ExistingSubject['tasks'], next: SubjectCreateParsed['tasks']): number | null {
@@ -185,6 +191,18 @@ function checkLocked(draft: Draft, s: SubjectCreateParsed, old: ExistingSubject,
   for (const [column, changed, title] of locked) {
     if (changed) issues.add(SUBJECTS_SHEET, draft.row, column, `Нельзя изменить «${title}»: ${why}`);
   }
+  // with results uploaded checkResults names the task change, once
+  if (old.results === 0) refuseTaskChange(draft, s, old, `Нельзя изменить задания: ${why}`, issues);
+}
+
+/** Complains at the first task row that differs from the campaign, if any. */
+function refuseTaskChange(
+  draft: Draft,
+  s: SubjectCreateParsed,
+  old: ExistingSubject,
+  refusal: string,
+  issues: UploadIssues,
+): void {
   const at = firstTaskChange(old.tasks, s.tasks);
   if (at === null) return;
   const task = draft.tasks[Math.min(at, draft.tasks.length - 1)]!;
@@ -193,9 +211,24 @@ function checkLocked(draft: Draft, s: SubjectCreateParsed, old: ExistingSubject,
     task.row,
     'number',
     at < draft.tasks.length
-      ? `Нельзя изменить задания: ${why}. В кампании задание ${at + 1} — «${old.tasks[at]?.number ?? '—'}» (${old.tasks[at]?.maxScore ?? 0}б)`
-      : `Нельзя изменить задания: ${why}. В кампании у предмета ${old.tasks.length} заданий, в файле ${draft.tasks.length}`,
+      ? `${refusal}. В кампании задание ${at + 1} — «${old.tasks[at]?.number ?? '—'}» (${old.tasks[at]?.maxScore ?? 0}б)`
+      : `${refusal}. В кампании у предмета ${old.tasks.length} заданий, в файле ${draft.tasks.length}`,
   );
+}
+
+/**
+ * A subject with uploaded results: the marks, histograms and per-task points already stored were counted with
+ * these tasks and this scale, so neither may change under them.
+ */
+function checkResults(draft: Draft, s: SubjectCreateParsed, old: ExistingSubject, issues: UploadIssues): void {
+  const refusal = `По предмету «${old.name}», ${old.grade} класс уже загружены результаты (ОО: ${old.results}): задания и шкалу перевода менять нельзя`;
+  const scale = [
+    ['scale3', s.scale3 !== old.scale3],
+    ['scale4', s.scale4 !== old.scale4],
+    ['scale5', s.scale5 !== old.scale5],
+  ] as const;
+  for (const [column, changed] of scale) if (changed) issues.add(SUBJECTS_SHEET, draft.row, column, refusal);
+  refuseTaskChange(draft, s, old, refusal, issues);
 }
 
 function checkDeadline(
@@ -237,6 +270,7 @@ export function planStructure(input: StructureInput, issues: UploadIssues): Stru
       continue;
     }
     if (old.materials > 0) checkLocked(draft, s, old, issues);
+    if (old.results > 0) checkResults(draft, s, old, issues);
     const tasksChanged = firstTaskChange(old.tasks, s.tasks) !== null;
     const fieldsChanged =
       s.name !== old.name ||

@@ -59,6 +59,18 @@ export class StructureRepository {
     return new Map(rows.map((r) => [r.subject_id, r.n]));
   }
 
+  /** ОО with uploaded results per subject: from the first one the subject's tasks and scale are fixed. */
+  async resultsCounts(campaignId: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('results_summary as r')
+      .innerJoin('subjects as s', 's.id', 'r.subject_id')
+      .select(['r.subject_id', sql<number>`count(*)::int`.as('n')])
+      .where('s.campaign_id', '=', campaignId)
+      .groupBy('r.subject_id')
+      .execute();
+    return new Map(rows.map((r) => [r.subject_id, r.n]));
+  }
+
   async lastTestDates(campaignId: string): Promise<Map<string, string>> {
     const rows = await this.db
       .selectFrom('schedule_entries')
@@ -114,6 +126,7 @@ export class StructureRepository {
           max_score: t.maxScore,
           difficulty: t.difficulty,
           planned_result: t.plannedResult,
+          depends_on: t.dependsOn,
         })),
       )
       .execute();

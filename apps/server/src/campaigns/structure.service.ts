@@ -25,6 +25,7 @@ export class StructureService {
     const subjects = await repo.subjects(campaignId);
     const tasks = await repo.tasks(subjects.map((s) => s.id));
     const materials = await repo.materialsCounts(campaignId);
+    const results = await repo.resultsCounts(campaignId);
     const lastDates = await repo.lastTestDates(campaignId);
     return subjects.map((s) => ({
       id: s.id,
@@ -44,8 +45,10 @@ export class StructureService {
           maxScore: t.max_score,
           difficulty: t.difficulty,
           plannedResult: t.planned_result,
+          dependsOn: t.depends_on,
         })),
       materials: materials.get(s.id) ?? 0,
+      results: results.get(s.id) ?? 0,
       lastTestDate: lastDates.get(s.id) ?? null,
     }));
   }
@@ -75,6 +78,7 @@ export class StructureService {
           maxScore: t.maxScore,
           difficulty: t.difficulty,
           plannedResult: t.plannedResult,
+          dependsOn: t.dependsOn,
         })),
       ),
     };

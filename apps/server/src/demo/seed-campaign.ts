@@ -11,6 +11,8 @@ interface DemoTask {
   max: number;
   difficulty: 'Б' | 'П' | 'В';
   planned: string;
+  /** the criterion whose 0 or X forces 0 or X on this one */
+  dependsOn?: string;
   /** the bank's interchangeable items: text, answer, criteria */
   items: [string, string, string][];
 }
@@ -57,11 +59,26 @@ const dictation = (topic: string): [string, string, string][] =>
 
 const RUSSIAN_4: DemoTask[] = [
   { number: '1К1', max: 4, difficulty: 'Б', planned: 'Орфографические нормы', items: dictation('Диктант') },
-  { number: '1К2', max: 3, difficulty: 'Б', planned: 'Пунктуационные нормы', items: dictation('Диктант') },
-  { number: '1К3', max: 1, difficulty: 'Б', planned: 'Аккуратность записи', items: dictation('Диктант') },
+  // a dictation with gross errors is 0 on К1, and then punctuation and copying are not scored either
+  {
+    number: '1К2',
+    max: 3,
+    difficulty: 'Б',
+    planned: 'Пунктуационные нормы',
+    dependsOn: '1К1',
+    items: dictation('Диктант'),
+  },
+  {
+    number: '1К3',
+    max: 2,
+    difficulty: 'Б',
+    planned: 'Правильность списывания текста',
+    dependsOn: '1К1',
+    items: dictation('Диктант'),
+  },
   { number: '2', max: 3, difficulty: 'Б', planned: 'Разбор по членам предложения', items: dictation('Разбор') },
   { number: '3.1', max: 1, difficulty: 'Б', planned: 'Однородные члены', items: dictation('Синтаксис') },
-  { number: '3.2', max: 3, difficulty: 'П', planned: 'Части речи', items: dictation('Морфология') },
+  { number: '3.2', max: 2, difficulty: 'П', planned: 'Части речи', items: dictation('Морфология') },
   { number: '4', max: 2, difficulty: 'Б', planned: 'Орфоэпические нормы', items: dictation('Ударение') },
   { number: '5', max: 2, difficulty: 'Б', planned: 'Звуки и буквы', items: dictation('Фонетика') },
   { number: '6', max: 2, difficulty: 'Б', planned: 'Основная мысль текста', items: dictation('Текст') },
@@ -170,6 +187,7 @@ export async function seedDemoCampaign({ db, clock }: DemoContext): Promise<void
           max_score: t.max,
           difficulty: t.difficulty,
           planned_result: t.planned,
+          depends_on: t.dependsOn ?? null,
         })),
       )
       .execute();

@@ -45,7 +45,17 @@ export interface ReadFormOptions {
   limits?: ContainerLimits;
 }
 
-export type ReadFormResult = { ok: true; data: FormData } | { ok: false; message: string; issues: FormIssue[] };
+export type ReadFormResult =
+  | {
+      ok: true;
+      data: FormData;
+      /** sheet key → the worksheet row each data row came from (the reader skips empty rows) */
+      rowNumbers: Record<string, number[]>;
+    }
+  | { ok: false; message: string; issues: FormIssue[] };
+
+/** Marks the file with its form's code (document keywords): an upload of another form is named, not guessed. */
+export const FORM_CODE_PREFIX = 'oko-form:';
 
 export { MAX_REPORTED_ISSUES } from './read-issues.ts';
 
@@ -163,6 +173,14 @@ export async function readFormXlsx(
     return refuseFile(CONTAINER_MESSAGES.corrupt);
   }
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
+  const mark = typeof wb.keywords === 'string' ? wb.keywords.trim() : '';
+  if (mark.startsWith(FORM_CODE_PREFIX) && mark !== FORM_CODE_PREFIX + template.code) {
+    const what =
+      typeof wb.title === 'string' && wb.title.trim() ? wb.title.trim() : mark.slice(FORM_CODE_PREFIX.length);
+    return refuseFile(
+      `Это файл другой формы: «${what}». Сюда загружается «${template.title}»: скачайте бланк этой формы и перенесите данные в него`,
+    );
+  }
 
   const found = wb.worksheets.map((w) => w.name);
   const read = new Map<string, ReadRow[]>();
@@ -204,6 +222,11 @@ export async function readFormXlsx(
   if (issues.size) return refusal(issues);
 
   const data: FormData = {};
-  for (const sheet of template.sheets) data[sheet.key] = (read.get(sheet.key) ?? []).map((r) => r.row);
-  return { ok: true, data: computeForm(template, applyPrefill(template, data, opts.org ?? null)) };
+  const rowNumbers: Record<string, number[]> = {};
+  for (const sheet of template.sheets) {
+    const rows = read.get(sheet.key) ?? [];
+    data[sheet.key] = rows.map((r) => r.row);
+    rowNumbers[sheet.key] = rows.map((r) => r.rowNumber);
+  }
+  return { ok: true, data: computeForm(template, applyPrefill(template, data, opts.org ?? null)), rowNumbers };
 }

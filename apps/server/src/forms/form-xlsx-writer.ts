@@ -20,6 +20,7 @@ import {
   type FormTemplate,
   type SheetDef,
 } from '@oko/shared';
+import { FORM_CODE_PREFIX } from './form-xlsx-reader.ts';
 import ExcelJS from 'exceljs';
 import { neutralizeFormula } from './xlsx-safety.ts';
 
@@ -314,6 +315,7 @@ export async function writeFormXlsx(template: FormTemplate, data: FormData): Pro
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ОКО';
   wb.title = template.title;
+  wb.keywords = FORM_CODE_PREFIX + template.code;
   wb.calcProperties = { fullCalcOnLoad: true };
   const instruction = freeName(template, INSTRUCTION_SHEET);
   const service = freeName(template, SERVICE_SHEET);

@@ -51,6 +51,17 @@ export class JobRunner {
     return job;
   }
 
+  /** A job that waits until `runAfter` (a reminder before a deadline). */
+  async enqueueAt(kind: string, payload: Record<string, unknown>, runAfter: Date): Promise<JobRow> {
+    if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`);
+    return this.repo.enqueue(kind, payload, null, runAfter);
+  }
+
+  /** Whether a job of this kind waits or runs: a self-rescheduling job is enqueued once. */
+  pending(kind: string): Promise<boolean> {
+    return this.repo.pending(kind);
+  }
+
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;

@@ -3,6 +3,7 @@ import { can, isOrgRole } from '../auth/access';
 import { sectionsFor } from '../publications/sections';
 import { Link } from '../router';
 import { receivesMaterials, seesCampaigns } from '../vpr/access';
+import { RESULTS_PATH, submitsResults } from '../vpr/results/access';
 
 interface Item {
   to: string;
@@ -20,6 +21,7 @@ export function navItems(me: Me): Item[] {
     items.push({ to: '/registration', title: 'Регистрация' });
   if (can(me, 'collection.fill') && me.role === 'school') items.push({ to: '/application', title: 'Заявка на ВПР' });
   if (receivesMaterials(me)) items.push({ to: '/vpr/progress', title: 'Ход ВПР' });
+  if (submitsResults(me)) items.push({ to: RESULTS_PATH, title: 'Результаты ВПР' });
   if (seesCampaigns(me)) items.push({ to: '/vpr/campaigns', title: 'Кампании ВПР' });
   items.push({ to: '/notifications', title: 'Уведомления' });
   items.push({ to: '/security', title: 'Безопасность' });

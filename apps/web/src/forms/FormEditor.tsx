@@ -11,7 +11,7 @@ import {
 import { api, toApiError } from '../api/client';
 import { ConfirmDialog } from '../components/Modal';
 import { Autosaver, type SaveStatus } from './autosave';
-import { ErrorCache, errorItems, locateIssue, type ErrorItem } from './cell-errors';
+import { ErrorCache, errorItems, locateIssue, type CellCheck, type ErrorItem } from './cell-errors';
 import { applyChanges, diffData, pendingChanges, type CellChange } from './changes';
 import { RestoreOffer, StopBanner, SubmitBanner, type SubmitState } from './EditorBanners';
 import { clearDraft, loadDraft, saveDraft } from './draft';
@@ -31,8 +31,20 @@ export interface EditorHandle {
   stop: () => void;
 }
 
+/** Where an entry that is not a collection's (ВПР results) is saved and submitted. */
+export interface EditorEndpoints {
+  save: (data: FormData, version: number) => Promise<SaveResult>;
+  submit: (version: number) => Promise<SubmitResult>;
+}
+
 export interface FormEditorProps {
+  /** names the entry (its copy in this browser) and, without `endpoints`, its URLs */
   collectionId: string;
+  endpoints?: EditorEndpoints;
+  /** checked on every filled cell besides the template's rules; keep it stable (useCallback) */
+  cellCheck?: CellCheck;
+  /** the button's words instead of «Сдать отчет» / «Сдаём отчет…» */
+  submitLabel?: { idle: string; busy: string };
   template: FormTemplate;
   /** the stored data; null before the first save */
   data: FormData | null;
@@ -107,7 +119,10 @@ export function FormEditor(props: FormEditorProps) {
     const saver: Autosaver<FormData> = new Autosaver<FormData>({
       data: dataRef.current,
       version: props.version,
-      save: (d, version) => api.put<SaveResult>(`/api/collections/${collectionId}/entry`, { data: d, version }),
+      save: (d, version) =>
+        props.endpoints
+          ? props.endpoints.save(d, version)
+          : api.put<SaveResult>(`/api/collections/${collectionId}/entry`, { data: d, version }),
       onStatus: (st) => {
         setStatus(st);
         if (st.kind === 'saved' && !saver.unsaved) clearDraft(collectionId);
@@ -216,7 +231,8 @@ export function FormEditor(props: FormEditorProps) {
   const rows = data[sheet.key] ?? [];
   const selection = clampSelection(selections[sheetIndex] ?? at(0, 0), { rows: rows.length, cols: columns.length });
 
-  const cache = useMemo(() => new ErrorCache(template), [template]);
+  const { cellCheck } = props;
+  const cache = useMemo(() => new ErrorCache(template, cellCheck), [template, cellCheck]);
   const sheetErrors = useMemo(
     () => template.sheets.map((s, i) => cache.sheet(i, data[s.key] ?? [], showAll)),
     [cache, template, data, showAll],
@@ -305,9 +321,9 @@ export function FormEditor(props: FormEditorProps) {
       return;
     }
     try {
-      const result = await api.post<SubmitResult>(`/api/collections/${collectionId}/submit`, {
-        version: saver.savedVersion,
-      });
+      const result = props.endpoints
+        ? await props.endpoints.submit(saver.savedVersion)
+        : await api.post<SubmitResult>(`/api/collections/${collectionId}/submit`, { version: saver.savedVersion });
       saver.setVersion(result.version);
       setSubmit({ kind: 'done', at: result.submittedAt });
       props.onSubmitted(result);
@@ -370,7 +386,9 @@ export function FormEditor(props: FormEditorProps) {
               onClick={() => void onSubmit()}
               disabled={readOnly || submit.kind === 'busy'}
             >
-              {submit.kind === 'busy' ? 'Сдаём отчет…' : 'Сдать отчет'}
+              {submit.kind === 'busy'
+                ? (props.submitLabel?.busy ?? 'Сдаём отчет…')
+                : (props.submitLabel?.idle ?? 'Сдать отчет')}
             </button>
             <button type="button" className="btn" onClick={() => void onClose()}>
               Закрыть

@@ -10,6 +10,9 @@ import {
 } from '@oko/shared';
 import { gridColumns, rowNumber, type GridColumn } from './sheet-model';
 
+/** A check of one filled cell that the template cannot express (a code from the ОО's own list): message or null. */
+export type CellCheck = (sheetKey: string, columnKey: string, value: CellValue) => string | null;
+
 /** column key → message */
 export type RowErrors = ReadonlyMap<string, string>;
 
@@ -43,7 +46,10 @@ interface Cached {
 export class ErrorCache {
   private readonly rows = new WeakMap<FormRow, Cached>();
 
-  constructor(private readonly template: FormTemplate) {}
+  constructor(
+    private readonly template: FormTemplate,
+    private readonly extra?: CellCheck,
+  ) {}
 
   /**
    * Problems of the sheet's cells. Until the first «Сдать отчет» (`all` false) only filled cells are judged, so a
@@ -61,7 +67,10 @@ export class ErrorCache {
         let errors: Map<string, string> | null = null;
         for (const col of sheet.columns) {
           if (!all && isBlankCell(row[col.key])) continue;
-          const message = validateCell(this.template, sheet.key, r, col.key, data);
+          const value = row[col.key];
+          const message =
+            validateCell(this.template, sheet.key, r, col.key, data) ??
+            (this.extra && !isBlankCell(value) ? this.extra(sheet.key, col.key, value ?? null) : null);
           if (message) (errors ??= new Map()).set(col.key, message);
         }
         cached = { r, all, errors };

@@ -4,6 +4,7 @@ import { Loaded } from '../components/states';
 import { ActualPanel } from '../publications/ActualPanel';
 import { Link } from '../router';
 import { receivesMaterials } from '../vpr/access';
+import { RESULTS_PATH, SCHOOL_ANALYTICS_PATH, readsOwnAnalytics, submitsResults } from '../vpr/results/access';
 import { orgKindWord, orgStatusWord } from '../words';
 
 /** An ОО sees what it must do, and the details the region holds about it. */
@@ -34,6 +35,24 @@ export function SchoolHome({ me }: { me: Me }) {
               <p>
                 Архивы с вариантами, шифры к ним, критерии, коды участников и чек-лист технического специалиста — каждый
                 со своим сроком по местному и московскому времени. <Link to="/vpr/progress">Открыть «Ход ВПР»</Link>
+              </p>
+            </div>
+          </li>
+        )}
+        {me.role === 'school' && submitsResults(me) && (
+          <li className="task task-info" data-testid="home-results">
+            <span className="task-status task-status-info">ВПР</span>
+            <div>
+              <h2>Результаты ВПР</h2>
+              <p>
+                Внесите результаты каждого предмета до 23:00 по московскому времени дня срока: в таблицу на сайте или
+                заполненной формой XLSX. <Link to={RESULTS_PATH}>Открыть «Результаты ВПР»</Link>
+                {readsOwnAnalytics(me) && (
+                  <>
+                    {' · '}
+                    <Link to={SCHOOL_ANALYTICS_PATH}>Аналитика</Link>
+                  </>
+                )}
               </p>
             </div>
           </li>

@@ -2,9 +2,10 @@ import type { Campaign } from '@oko/shared';
 import { useMe } from '../auth/AuthContext';
 import { Link } from '../router';
 import { campaignPath, schedulePath, seesCampaigns, seesSchedule, seesTracking, trackingPath } from './access';
+import { campaignAnalyticsPath, campaignResultsPath, monitorsResults, readsCampaignAnalytics } from './results/access';
 import { calendarDateText } from './time';
 
-type Tab = 'subjects' | 'schedule' | 'tracking';
+type Tab = 'subjects' | 'schedule' | 'tracking' | 'results' | 'analytics';
 
 /** Breadcrumbs, the campaign's title and window, and the tabs of its pages this account may open. */
 export function CampaignHeader({ campaign, current }: { campaign: Campaign; current: Tab }) {
@@ -13,6 +14,13 @@ export function CampaignHeader({ campaign, current }: { campaign: Campaign; curr
     { tab: 'subjects', to: campaignPath(campaign.id), title: 'Предметы и материалы', allowed: seesCampaigns(me) },
     { tab: 'schedule', to: schedulePath(campaign.id), title: 'План-график', allowed: seesSchedule(me) },
     { tab: 'tracking', to: trackingPath(campaign.id), title: 'Получение материалов', allowed: seesTracking(me) },
+    { tab: 'results', to: campaignResultsPath(campaign.id), title: 'Результаты', allowed: monitorsResults(me) },
+    {
+      tab: 'analytics',
+      to: campaignAnalyticsPath(campaign.id),
+      title: 'Аналитика',
+      allowed: readsCampaignAnalytics(me),
+    },
   ];
   return (
     <>

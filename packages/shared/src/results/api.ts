@@ -143,5 +143,9 @@ export const ObjectivitySignal = z.object({
 });
 export type ObjectivitySignal = z.infer<typeof ObjectivitySignal>;
 
-export const ObjectivityReport = z.object({ computedAt: z.string(), orgsChecked: z.number().int(), signals: z.array(ObjectivitySignal) });
+export const ObjectivityReport = z.object({
+  computedAt: z.string(),
+  orgsChecked: z.number().int(),
+  signals: z.array(ObjectivitySignal),
+});
 export type ObjectivityReport = z.infer<typeof ObjectivityReport>;

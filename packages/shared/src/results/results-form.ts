@@ -43,7 +43,10 @@ export const resultsFormTitle = (s: Pick<ResultsSubject, 'name' | 'grade' | 'yea
 
 export function resultsTemplate(subject: ResultsSubject): FormTemplate {
   const variants = Array.from({ length: subject.variants }, (_, i) => String(i + 1));
-  const dictionaries: Record<string, string[]> = { variants: [...variants, ABSENT], marks: ['5', '4', '3', '2', NO_MARK] };
+  const dictionaries: Record<string, string[]> = {
+    variants: [...variants, ABSENT],
+    marks: ['5', '4', '3', '2', NO_MARK],
+  };
   const taskColumns: ColumnDef[] = subject.tasks.map((t, i) => {
     dictionaries[scoreList(t.maxScore)] ??= [
       ...Array.from({ length: t.maxScore + 1 }, (_, k) => String(t.maxScore - k)),
@@ -201,7 +204,8 @@ export function rowToResult(row: FormRow, taskCount: number, scale: ConversionSc
   const variantCell = row.variant;
   const absent = variantCell === ABSENT;
   const classNo = typeof row.classNo === 'number' ? row.classNo : null;
-  if (absent) return { code, variant: null, classNo, scores: null, total: null, mark: null, journal: asMark(row.journal) };
+  if (absent)
+    return { code, variant: null, classNo, scores: null, total: null, mark: null, journal: asMark(row.journal) };
   const scores: (number | null)[] = [];
   let total = 0;
   for (let i = 0; i < taskCount; i++) {

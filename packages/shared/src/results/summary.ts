@@ -2,7 +2,11 @@ import { emptyAggregate, type ResultsAggregate } from './analytics.ts';
 import type { ParticipantResult } from './results-form.ts';
 
 /** One ОО's accepted rows added up: what its results_summary row holds. */
-export function summarize(results: readonly ParticipantResult[], taskCount: number, maxScore: number): ResultsAggregate {
+export function summarize(
+  results: readonly ParticipantResult[],
+  taskCount: number,
+  maxScore: number,
+): ResultsAggregate {
   const agg = emptyAggregate(taskCount, maxScore);
   agg.orgs = 1;
   for (const r of results) {

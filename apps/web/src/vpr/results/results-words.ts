@@ -1,0 +1,48 @@
+// The results of ВПР in the words an ОО reads: the window, the state of a subject, an issue of a refused file.
+import type { FormIssue, ResultsState, ResultsSubjectStatus, ResultsUpload } from '@oko/shared';
+import { momentText, wallClockText } from '../time';
+
+/** «до 24.04.2026 01:00 по местному времени (23:00 МСК, 23.04.2026)» — the server's moment words. */
+export const deadlineText = (s: Pick<ResultsSubjectStatus, 'deadline' | 'zone'>): string =>
+  momentText(new Date(s.deadline), s.zone);
+
+/**
+ * Why the form takes nothing now, in the server's words (RESULTS_NOT_YET_OPEN / RESULTS_CLOSED); null while open.
+ * The server decides `open`; the clock here only tells «not yet» from «over», and the deadline lies between them.
+ */
+export function closedReason(s: ResultsSubjectStatus, now = Date.now()): string | null {
+  if (s.open) return null;
+  if (now < Date.parse(s.deadline)) {
+    return `Результаты принимаются с дня проведения: с ${momentText(new Date(s.opensAt), s.zone)}.`;
+  }
+  return (
+    `Срок загрузки результатов истёк ${deadlineText(s)}. Загрузить результаты после срока можно только с ` +
+    'разрешения координатора: обратитесь к муниципальному или региональному координатору.'
+  );
+}
+
+export const STATE_BADGE: Record<ResultsState, string> = {
+  not_started: 'badge',
+  in_progress: 'badge badge-warn',
+  submitted: 'badge badge-ok',
+};
+
+/** «21.04.2026 14:05 по местному времени (…): участников 24, отсутствовали 2, после срока». */
+export function uploadText(u: ResultsUpload, zone: string): string {
+  const parts = [`участников ${u.participants}`, `отсутствовали ${u.absent}`];
+  if (u.late) parts.push('после срока');
+  return `${momentText(new Date(u.submittedAt), zone)}: ${parts.join(', ')}`;
+}
+
+export const sourceWord = (source: ResultsUpload['source']): string =>
+  source === 'online' ? 'Заполнено на сайте' : 'Файл XLSX';
+
+/** «Лист «Протокол», ячейка C5: …» — where a refused file must be fixed. */
+export function issueText(i: FormIssue): string {
+  const place = i.cell ? `ячейка ${i.cell}` : i.row > 0 ? `строка ${i.row}` : null;
+  if (!i.sheet) return place ? `${place[0]!.toUpperCase()}${place.slice(1)}: ${i.message}` : i.message;
+  return `Лист «${i.sheet}»${place ? `, ${place}` : ''}: ${i.message}`;
+}
+
+/** A time of the ОО without the Moscow part, where the deadline line already names the zone. */
+export const localStamp = (iso: string, zone: string): string => wallClockText(new Date(iso), zone);
