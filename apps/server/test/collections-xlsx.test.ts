@@ -141,6 +141,17 @@ describe('a bad upload is refused in Russian, naming the place, and changes noth
   it('the file of another form', async () => {
     const other = await writeFormXlsx(SPO_PARTICIPANTS_TEMPLATE, sampleSpoData());
     const err = await refused(other);
+    // the book says which form it is: the message names it instead of listing missing sheets
+    expect(err.message).toMatch(/Это файл другой формы: «Сведения об участниках ВПР СПО \(1 курс\)»/);
+    expect(err.issues).toEqual([]);
+  });
+
+  it('a foreign book without the form mark: missing sheets, each named', async () => {
+    const other = await writeFormXlsx(SPO_PARTICIPANTS_TEMPLATE, sampleSpoData());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(other as unknown as ArrayBuffer);
+    wb.keywords = '';
+    const err = await refused(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     expect(err.issues.map((i) => i.sheet)).toEqual(expect.arrayContaining(['Общие сведения', 'Параллели', 'Учителя']));
     expect(err.issues[0]!.message).toMatch(/Нет листа «Общие сведения»/);
   });

@@ -6,6 +6,7 @@ import { seedDemoCampaign } from './seed-campaign.ts';
 import { seedDemoCollections } from './seed-collections.ts';
 import { seedDemoPublications } from './seed-publications.ts';
 import { seedDemoRegistration } from './seed-registration.ts';
+import { seedDemoResults } from './seed-results.ts';
 
 export interface DemoContext {
   db: Kysely<DB>;
@@ -15,11 +16,12 @@ export interface DemoContext {
 
 /**
  * The demo country's publications, files, open collections, registration flows and the ВПР campaign
- * with its materials (dates relative to today).
+ * with its materials (dates relative to today) and the results of the subjects already written.
  */
 export async function seedDemoPlatform(ctx: DemoContext): Promise<void> {
   await seedDemoPublications(ctx);
   await seedDemoCollections(ctx);
   await seedDemoRegistration(ctx);
   await seedDemoCampaign(ctx);
+  await seedDemoResults(ctx);
 }

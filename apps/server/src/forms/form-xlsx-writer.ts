@@ -215,7 +215,17 @@ function defaultWidth(column: ColumnDef): number {
 
 /** IF(COUNTA(…)=0,"",SUM(…)): an untouched row shows an empty total, as online. */
 function sumFormula(sheet: SheetDef, column: ColumnDef, row: number): string {
-  const cells = (column.sumOf ?? []).map((k) => cellAddress(dataColumnIndex(sheet, k), row)).join(',');
+  // adjacent columns become one range (C2:V2): twenty task scores stay a short formula in each of 1,500 rows
+  const indexes = (column.sumOf ?? []).map((k) => dataColumnIndex(sheet, k)).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < indexes.length; ) {
+    let j = i;
+    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j]! + 1) j++;
+    const from = cellAddress(indexes[i]!, row);
+    parts.push(j > i ? `${from}:${cellAddress(indexes[j]!, row)}` : from);
+    i = j + 1;
+  }
+  const cells = parts.join(',');
   return cells ? `IF(COUNTA(${cells})=0,"",SUM(${cells}))` : '0';
 }
 
@@ -288,6 +298,9 @@ async function writeDataSheet(
       label.style = { fill: GREY, border: THIN, font: { bold: true }, protection: { locked: true } };
     }
     sheet.columns.forEach((column, c) => {
+      // an empty prepared row of a free sheet writes only its formulas: the column's own style unlocks the input
+      // cells, and 1,500 styled empty rows would make a 30-pupil file slow to read back
+      if (!row && sheet.rows.mode === 'free' && column.kind !== 'computed') return;
       const cell = wsRow.getCell(offset + c + 1);
       cell.style = styles[c]!;
       if (column.kind === 'computed') {

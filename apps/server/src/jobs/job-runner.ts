@@ -29,6 +29,8 @@ export class JobRunner {
   private stopped = true;
   /** wakes idle lanes at once when a job is enqueued, instead of at their next poll */
   private wake: (() => void)[] = [];
+  private readonly sweeps: { name: string; ms: number; sweep: () => Promise<unknown> }[] = [];
+  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly repo: JobsRepository,
@@ -51,25 +53,32 @@ export class JobRunner {
     return job;
   }
 
-  /** A job that waits until `runAfter` (a reminder before a deadline). */
-  async enqueueAt(kind: string, payload: Record<string, unknown>, runAfter: Date): Promise<JobRow> {
-    if (!this.handlers.has(kind)) throw new Error(`no handler for job kind ${kind}`);
-    return this.repo.enqueue(kind, payload, null, runAfter);
-  }
-
-  /** Whether a job of this kind waits or runs: a self-rescheduling job is enqueued once. */
-  pending(kind: string): Promise<boolean> {
-    return this.repo.pending(kind);
+  /**
+   * A sweep run every `ms` while the lanes run (never by drain()): the work must be safe when several
+   * servers sweep at once, e.g. by claiming a row first.
+   */
+  every(name: string, ms: number, sweep: () => Promise<unknown>): void {
+    this.sweeps.push({ name, ms, sweep });
   }
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
     this.lanes = Array.from({ length: this.laneCount }, () => this.lane());
+    this.timers = this.sweeps.map(({ name, ms, sweep }) => {
+      const run = () =>
+        void sweep().catch((e: unknown) => this.log?.error({ err: e, sweep: name }, 'периодическая задача: сбой'));
+      setImmediate(run);
+      const t = setInterval(run, ms);
+      t.unref();
+      return t;
+    });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
     this.kick();
     await Promise.all(this.lanes);
     this.lanes = [];

@@ -14,16 +14,6 @@ export class JobsRepository {
       .executeTakeFirstOrThrow();
   }
 
-  async pending(kind: string): Promise<boolean> {
-    const r = await this.db
-      .selectFrom('jobs')
-      .select('id')
-      .where('kind', '=', kind)
-      .where('status', 'in', ['queued', 'running'])
-      .executeTakeFirst();
-    return r !== undefined;
-  }
-
   /**
    * Takes the oldest runnable job: queued, or running with an expired lease (its process died —
    * that is how an interrupted job resumes). SKIP LOCKED lets several servers share the table.

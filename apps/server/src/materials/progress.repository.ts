@@ -23,6 +23,7 @@ export interface ProgressRow {
   password_opened_at: Date | null;
   kits_count: number | null;
   kits_at: Date | null;
+  results_uploaded_at: Date | null;
 }
 
 export interface CodesRow {
@@ -71,7 +72,8 @@ export class ProgressRepository {
         ${firstDownload('m.archive_file_id', orgId)} AS archive_downloaded_at,
         m.criteria_file_id, cf.name AS criteria_name, cf.size::text AS criteria_size,
         ${firstDownload('m.criteria_file_id', orgId)} AS criteria_downloaded_at,
-        pw.first_at AS password_opened_at, k.count AS kits_count, k.last_at AS kits_at
+        pw.first_at AS password_opened_at, k.count AS kits_count, k.last_at AS kits_at,
+        rs.first_uploaded_at AS results_uploaded_at
       FROM schedule_entries e
       JOIN subjects s ON s.id = e.subject_id
       JOIN orgs o ON o.id = e.org_id
@@ -80,6 +82,7 @@ export class ProgressRepository {
       LEFT JOIN storage_files cf ON cf.id = m.criteria_file_id
       LEFT JOIN materials_steps pw ON pw.subject_id = e.subject_id AND pw.org_id = e.org_id AND pw.step = 'password'
       LEFT JOIN materials_steps k ON k.subject_id = e.subject_id AND k.org_id = e.org_id AND k.step = 'kits_printed'
+      LEFT JOIN results_summary rs ON rs.subject_id = e.subject_id AND rs.org_id = e.org_id
       WHERE e.campaign_id = ${campaignId}::uuid AND e.org_id = ${orgId}::uuid
       ORDER BY e.test_date, s.grade, s.code`.execute(this.db);
     return r.rows;

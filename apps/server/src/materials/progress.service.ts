@@ -135,7 +135,7 @@ export class ProgressService {
               kitsCount: r.kits_count,
               passwordOpenedAt: r.password_opened_at,
               criteriaDownloadedAt: r.criteria_downloaded_at,
-              resultsUploadedAt: null,
+              resultsUploadedAt: r.results_uploaded_at,
             },
             now,
           ),

@@ -6,7 +6,7 @@ import { ANALYTICS_EXPORT_JOB, AnalyticsService } from './analytics/analytics.se
 import { IndividualRepository } from './analytics/individual.repository.ts';
 import { MonitoringRepository } from './monitoring.repository.ts';
 import { MonitoringService } from './monitoring.service.ts';
-import { RESULTS_REMINDERS_JOB, remindersJob } from './reminders.job.ts';
+import { RESULTS_REMINDERS, sendDueReminders, SWEEP_EVERY_MS } from './reminders.ts';
 import { ResultsRepository } from './results.repository.ts';
 import { resultsRoutes } from './results.routes.ts';
 import { ResultsService } from './results.service.ts';
@@ -24,13 +24,8 @@ export function resultsModule(app: App, deps: PlatformDeps): void {
     individual,
   });
   deps.jobs.register(ANALYTICS_EXPORT_JOB, analyticsExportJob(deps, analytics, individual));
-  deps.jobs.register(RESULTS_REMINDERS_JOB, remindersJob(deps, monitoringRepo));
-  app.addHook('onReady', async () => {
-    // the reminder sweep reschedules itself; the first server to start puts it in the queue
-    if (!(await deps.jobs.pending(RESULTS_REMINDERS_JOB))) {
-      await deps.jobs.enqueueAt(RESULTS_REMINDERS_JOB, {}, deps.clock.now());
-    }
-  });
+  // nodes that run background work also look for a deadline coming closer
+  deps.jobs.every(RESULTS_REMINDERS, SWEEP_EVERY_MS, () => sendDueReminders(deps, monitoringRepo));
   resultsRoutes(app, {
     results: new ResultsService({ db: deps.db, clock: deps.clock, repo }),
     monitoring: new MonitoringService({

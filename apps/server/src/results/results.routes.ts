@@ -3,7 +3,8 @@ import {
   MyResults,
   ObjectivityReport,
   ReportQuery,
-  ReportRoute,
+  REPORT_KINDS,
+  REPORT_TITLES,
   ReportTable,
   ResultsExceptionGrant,
   ResultsMonitoring,
@@ -56,7 +57,7 @@ export function resultsRoutes(
   });
 
   app.put('/api/vpr/results/:subjectId/entry', {
-    config: { access: 'results.submit', scope: { subjectId: 'subject' } },
+    config: { access: 'results.submit', scope: { subjectId: 'subject' }, exampleBody: { data: {}, version: 0 } },
     schema: {
       summary: 'Автосохранение формы результатов',
       tags,
@@ -68,7 +69,7 @@ export function resultsRoutes(
   });
 
   app.post('/api/vpr/results/:subjectId/submit', {
-    config: { access: 'results.submit', scope: { subjectId: 'subject' } },
+    config: { access: 'results.submit', scope: { subjectId: 'subject' }, exampleBody: { version: 1 } },
     schema: {
       summary: 'Сдать результаты, заполненные на сайте',
       tags,
@@ -150,39 +151,42 @@ export function resultsRoutes(
     handler: (req) => svc.analytics.objectivity(actorOf(req), req.params.campaignId, req.params.subjectId),
   });
 
-  app.get('/api/campaigns/:campaignId/subjects/:subjectId/analytics/:report', {
-    config: { access: 'analytics.read', scope: subjectScope },
-    schema: {
-      summary: 'Отчёт раздела «Аналитика» на экране: таблица и данные диаграммы',
-      tags: analyticsTags,
-      params: ReportRoute,
-      querystring: ReportQuery,
-      response: { 200: ReportTable },
-    },
-    handler: (req) =>
-      svc.analytics.report(actorOf(req), req.params.campaignId, req.params.subjectId, req.params.report, req.query),
-  });
+  // one path per report: the path holds ids only, each checked against the scope
+  for (const report of REPORT_KINDS) {
+    app.get(`/api/campaigns/:campaignId/subjects/:subjectId/analytics/${report}`, {
+      config: { access: 'analytics.read', scope: subjectScope },
+      schema: {
+        summary: `«${REPORT_TITLES[report]}» на экране: таблица и данные диаграммы`,
+        tags: analyticsTags,
+        params: ResultsSubjectRoute,
+        querystring: ReportQuery,
+        response: { 200: ReportTable },
+      },
+      handler: (req) =>
+        svc.analytics.report(actorOf(req), req.params.campaignId, req.params.subjectId, report, req.query),
+    });
 
-  app.post('/api/campaigns/:campaignId/subjects/:subjectId/analytics/:report/export', {
-    config: { access: 'analytics.read', scope: subjectScope },
-    schema: {
-      summary: 'Выгрузить отчёт в XLSX (фоновая задача с ходом выполнения, файл приходит в уведомления)',
-      tags: analyticsTags,
-      params: ReportRoute,
-      querystring: ReportQuery,
-      response: { 202: JobStarted },
-    },
-    handler: async (req, reply) =>
-      reply
-        .status(202)
-        .send(
-          await svc.analytics.startExport(
-            actorOf(req),
-            req.params.campaignId,
-            req.params.subjectId,
-            req.params.report,
-            req.query,
+    app.post(`/api/campaigns/:campaignId/subjects/:subjectId/analytics/${report}/export`, {
+      config: { access: 'analytics.read', scope: subjectScope },
+      schema: {
+        summary: `«${REPORT_TITLES[report]}» в XLSX (фоновая задача с ходом выполнения, файл приходит в уведомления)`,
+        tags: analyticsTags,
+        params: ResultsSubjectRoute,
+        querystring: ReportQuery,
+        response: { 202: JobStarted },
+      },
+      handler: async (req, reply) =>
+        reply
+          .status(202)
+          .send(
+            await svc.analytics.startExport(
+              actorOf(req),
+              req.params.campaignId,
+              req.params.subjectId,
+              report,
+              req.query,
+            ),
           ),
-        ),
-  });
+    });
+  }
 }

@@ -1,8 +1,10 @@
 import type { ResultsMonitoring } from '@oko/shared';
+import { numberText } from '../analytics/report-format';
 
 type Counts = ResultsMonitoring['counts'];
 
 const percent = (n: number, total: number) => (total > 0 ? Math.round((n / total) * 1000) / 10 : 0);
+const percentText = (n: number, total: number) => `${numberText(percent(n, total))} %`;
 
 const PARTS: { key: 'uploaded' | 'late' | 'missing' | 'overdue'; title: string; className: string }[] = [
   { key: 'uploaded', title: 'Загрузили в срок', className: 'share-done' },
@@ -28,7 +30,7 @@ export function MonitoringCounts({ counts }: { counts: Counts }) {
               {counts[p.key]}
             </div>
             <div>{p.title}</div>
-            <div className="muted small">{percent(counts[p.key], counts.expected)}% от всех</div>
+            <div className="muted small">{percentText(counts[p.key], counts.expected)} от всех</div>
           </div>
         ))}
         <div className="card">
@@ -56,7 +58,8 @@ export function MonitoringCounts({ counts }: { counts: Counts }) {
           <div className="share-legend" aria-hidden="true">
             {PARTS.map((p) => (
               <span key={p.key}>
-                <span className={`share-dot ${p.className}`} /> {p.title} — {percent(counts[p.key], counts.expected)}%
+                <span className={`share-dot ${p.className}`} /> {p.title} —{' '}
+                {percentText(counts[p.key], counts.expected)}
               </span>
             ))}
           </div>

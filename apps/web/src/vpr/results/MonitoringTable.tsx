@@ -32,13 +32,12 @@ export function MonitoringTable(props: {
 }) {
   const { rows, timeZone } = props;
   const zone = moscowOffsetLabel(timeZone);
-  const columns = props.canGrant ? 9 : 8;
+  const columns = props.canGrant ? 8 : 7;
   return (
     <div className="table-wrap">
-      <table className="table table-monitor" aria-label="Загрузка результатов по ОО" data-testid="monitoring-table">
+      <table className="table results-monitor" aria-label="Загрузка результатов по ОО" data-testid="monitoring-table">
         <thead>
           <tr>
-            <th>Логин</th>
             <th>Организация</th>
             <th>Муниципалитет</th>
             <th>Дата проведения</th>
@@ -57,8 +56,10 @@ export function MonitoringTable(props: {
           {rows.map((r) => (
             <Fragment key={r.orgId}>
               <tr data-testid={`monitoring-row-${r.login}`}>
-                <td className="mono">{r.login}</td>
-                <td>{r.name}</td>
+                <td>
+                  {r.name}
+                  <div className="mono muted small">{r.login}</div>
+                </td>
                 <td>{r.municipality ?? <span className="muted">—</span>}</td>
                 <td className="nowrap">{calendarDateText(r.testDate)}</td>
                 <td data-testid="monitoring-state">
@@ -85,7 +86,7 @@ export function MonitoringTable(props: {
                   <td>
                     <button
                       type="button"
-                      className="btn btn-small"
+                      className="btn btn-small results-grant"
                       onClick={() => props.onGrant(r)}
                       disabled={props.granting === r.orgId}
                       data-testid="exception-open"

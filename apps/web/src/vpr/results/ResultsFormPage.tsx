@@ -1,12 +1,5 @@
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
-import {
-  RESULTS_SHEET,
-  type CellValue,
-  type FormData,
-  type ResultsView,
-  type SaveResult,
-  type SubmitResult,
-} from '@oko/shared';
+import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { FormData, ResultsView, SaveResult, SubmitResult } from '@oko/shared';
 import { api } from '../../api/client';
 import { useResource } from '../../api/useResource';
 import { Loaded, Loading, usePageTitle } from '../../components/states';
@@ -15,6 +8,7 @@ import { Link, navigate } from '../../router';
 import { calendarDateText, momentText } from '../time';
 import { subjectTitle } from '../words';
 import { RESULTS_PATH, SCHOOL_ANALYTICS_PATH, resultsApi } from './access';
+import { codeCheck } from './code-check';
 import { closedReason, deadlineText } from './results-words';
 import { ResultsState } from './ResultsState';
 import { UploadsList } from './UploadsList';
@@ -39,29 +33,13 @@ export function ResultsFormPage({ subjectId }: { subjectId: string }) {
   );
 }
 
-/** The codes the ОО was given are checked as they are typed; the server checks them again on submit. */
-function useCodeCheck(codes: readonly string[], grade: number) {
-  const known = useMemo(() => new Set(codes), [codes]);
-  return useCallback(
-    (sheetKey: string, columnKey: string, value: CellValue): string | null => {
-      if (sheetKey !== RESULTS_SHEET || columnKey !== 'code') return null;
-      const code = String(value).trim();
-      if (known.has(code)) return null;
-      return known.size === 0
-        ? `Для ${grade} класса вашей ОО коды участников ещё не выданы: код ${code} проверить не с чем`
-        : `Кода ${code} нет среди кодов участников вашей ОО для ${grade} класса`;
-    },
-    [known, grade],
-  );
-}
-
 function ResultsFormScreen({ view, reload }: { view: ResultsView; reload: () => void }) {
   const { status, template } = view;
   const subjectId = status.subjectId;
   const handle = useRef<EditorHandle | null>(null);
   // an accepted file replaces the table: the editor starts again from the server's data once it has arrived
   const [uploadedVersion, setUploadedVersion] = useState<number | null>(null);
-  const cellCheck = useCodeCheck(view.codes, status.grade);
+  const cellCheck = useMemo(() => codeCheck(new Set(view.codes), status.grade), [view.codes, status.grade]);
   const endpoints = useMemo<EditorEndpoints>(
     () => ({
       save: (data: FormData, version: number) =>

@@ -25,6 +25,13 @@ describe('слова результатов ВПР', () => {
     );
   });
 
+  it('начатая форма закрыта по сроку, даже если часы этого компьютера отстают', () => {
+    const before = Date.parse('2026-04-19T10:00:00Z');
+    expect(closedReason({ ...status, state: 'submitted' }, before)).toMatch(/^Срок загрузки результатов истёк/);
+    expect(closedReason({ ...status, state: 'in_progress' }, before)).toMatch(/^Срок загрузки результатов истёк/);
+    expect(closedReason({ ...status, openUntil: '2026-04-26T20:00:00Z' }, before)).toMatch(/истёк/);
+  });
+
   it('после срока отсылает к координатору, открытая форма причины не имеет', () => {
     const text = closedReason(status, Date.parse('2026-04-25T10:00:00Z'));
     expect(text).toMatch(/^Срок загрузки результатов истёк 24\.04\.2026 22:00 по местному времени \(23:00 МСК\)/);
@@ -39,11 +46,13 @@ describe('слова результатов ВПР', () => {
     expect(issueText({ ...base, sheet: '', cell: null, row: 0, message: 'Файл пуст' })).toBe('Файл пуст');
   });
 
-  it('пишет загрузку с участниками, отсутствовавшими и опозданием', () => {
+  it('пишет загрузку с участниками и отсутствовавшими по местному и московскому времени', () => {
     const u = { number: 2, source: 'xlsx' as const, submittedAt: '2026-04-25T08:05:00Z', participants: 24, absent: 2 };
     expect(uploadText({ ...u, late: true }, 'Europe/Moscow')).toBe(
-      '25.04.2026 11:05 МСК: участников 24, отсутствовали 2, после срока',
+      '25.04.2026 11:05 МСК: участников 24, отсутствовали 2',
     );
-    expect(uploadText({ ...u, late: false }, 'Europe/Moscow')).not.toContain('после срока');
+    expect(uploadText({ ...u, late: false }, 'Asia/Krasnoyarsk')).toBe(
+      '25.04.2026 15:05 по местному времени (11:05 МСК): участников 24, отсутствовали 2',
+    );
   });
 });

@@ -8,13 +8,15 @@ export const deadlineText = (s: Pick<ResultsSubjectStatus, 'deadline' | 'zone'>)
 
 /**
  * Why the form takes nothing now, in the server's words (RESULTS_NOT_YET_OPEN / RESULTS_CLOSED); null while open.
- * The server decides `open`; the clock here only tells «not yet» from «over», and the deadline lies between them.
+ * The server decides `open` by its own clock, which the answer does not carry. Nothing can be saved before the
+ * window opens and an exception keeps it open until it ends, so a started form or an exception means «over»;
+ * otherwise this computer's clock tells «not yet» from «over» at the middle of the window, far from both ends.
  */
 export function closedReason(s: ResultsSubjectStatus, now = Date.now()): string | null {
   if (s.open) return null;
-  if (now < Date.parse(s.deadline)) {
-    return `Результаты принимаются с дня проведения: с ${momentText(new Date(s.opensAt), s.zone)}.`;
-  }
+  const middle = (Date.parse(s.opensAt) + Date.parse(s.deadline)) / 2;
+  const over = s.state !== 'not_started' || s.openUntil !== null || now >= middle;
+  if (!over) return `Результаты принимаются с дня проведения: с ${momentText(new Date(s.opensAt), s.zone)}.`;
   return (
     `Срок загрузки результатов истёк ${deadlineText(s)}. Загрузить результаты после срока можно только с ` +
     'разрешения координатора: обратитесь к муниципальному или региональному координатору.'
@@ -27,11 +29,9 @@ export const STATE_BADGE: Record<ResultsState, string> = {
   submitted: 'badge badge-ok',
 };
 
-/** «21.04.2026 14:05 по местному времени (…): участников 24, отсутствовали 2, после срока». */
+/** «21.04.2026 14:05 по местному времени (…): участников 24, отсутствовали 2» (lateness is a badge of its own). */
 export function uploadText(u: ResultsUpload, zone: string): string {
-  const parts = [`участников ${u.participants}`, `отсутствовали ${u.absent}`];
-  if (u.late) parts.push('после срока');
-  return `${momentText(new Date(u.submittedAt), zone)}: ${parts.join(', ')}`;
+  return `${momentText(new Date(u.submittedAt), zone)}: участников ${u.participants}, отсутствовали ${u.absent}`;
 }
 
 export const sourceWord = (source: ResultsUpload['source']): string =>

@@ -29,6 +29,8 @@ export function useResultsUpload(props: {
   });
   const { failure, fileName } = upload;
   const count = failure?.issues.length ?? 0;
+  // the list names every cell, so the server's summary of it is not repeated above the list
+  const quoted = fileName ? `«${fileName}» ` : '';
   const button = (
     <XlsxFileButton
       label="Загрузить заполненную форму"
@@ -44,12 +46,15 @@ export function useResultsUpload(props: {
       {failure && (
         <div className="alert alert-error results-refused" role="alert" data-testid="results-upload-error">
           <div>
-            <p>
-              <b>Файл {fileName ? `«${fileName}» ` : ''}не принят.</b> {failure.message}
-            </p>
-            {count > 0 && (
+            {count > 0 ? (
               <p>
-                {count} {plural(count, 'ошибка', 'ошибки', 'ошибок')} — исправьте в файле и загрузите его снова:
+                <b>Файл {quoted}не принят:</b> {count} {plural(count, 'ошибка', 'ошибки', 'ошибок')}. Исправьте в файле
+                и загрузите его снова:
+              </p>
+            ) : (
+              <p>
+                {fileName && <b>«{fileName}»: </b>}
+                {failure.message}
               </p>
             )}
             <ResultsIssues issues={failure.issues} />

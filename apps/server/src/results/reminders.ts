@@ -1,14 +1,13 @@
 import { momentText, MOSCOW_ZONE } from '@oko/shared';
 import { sql } from 'kysely';
-import type { JobHandler } from '../jobs/job-runner.ts';
 import type { PlatformDeps } from '../platform.ts';
 import type { MonitoringRepository } from './monitoring.repository.ts';
 import { subjectDeadline } from './subject-lookup.ts';
 
-export const RESULTS_REMINDERS_JOB = 'results.reminders';
+export const RESULTS_REMINDERS = 'results.reminders';
 /** The reminder goes out this long before 23:00 MSK of the deadline: 18:00 MSK, still a working evening. */
 export const REMIND_BEFORE_MS = 5 * 60 * 60 * 1000;
-/** How often the sweep looks for a subject whose reminder moment has come. */
+/** How often the sweep (JobRunner.every) looks for a subject whose reminder moment has come. */
 export const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 /**
@@ -47,7 +46,7 @@ export async function sendDueReminders(
     for (const u of users) {
       await deps.notifications.notify({
         userId: u.id,
-        kind: RESULTS_REMINDERS_JOB,
+        kind: RESULTS_REMINDERS,
         title: `Результаты ВПР не загружены: ${s.name}, ${s.grade} класс`,
         body:
           `Загрузите форму сбора результатов до ${momentText(deadline, MOSCOW_ZONE)}. ` +
@@ -57,16 +56,4 @@ export async function sendDueReminders(
     reminded += orgs.length;
   }
   return reminded;
-}
-
-/** The sweep as a job that puts its next run in the queue before it ends. */
-export function remindersJob(
-  deps: Pick<PlatformDeps, 'db' | 'clock' | 'notifications' | 'jobs'>,
-  monitoring: MonitoringRepository,
-): JobHandler {
-  return async () => {
-    const reminded = await sendDueReminders(deps, monitoring);
-    await deps.jobs.enqueueAt(RESULTS_REMINDERS_JOB, {}, new Date(deps.clock.now().getTime() + SWEEP_EVERY_MS));
-    return { reminded };
-  };
 }
