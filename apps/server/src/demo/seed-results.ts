@@ -99,6 +99,8 @@ export async function seedDemoResults({ db, clock }: DemoContext): Promise<void>
     .where('title', '=', DEMO_CAMPAIGN_TITLE)
     .executeTakeFirst();
   if (!campaign) return;
+  let t = performance.now();
+  const lap = (k: string) => { console.log('LAP', k, Math.round(performance.now() - t)); t = performance.now(); };
   await db.transaction().execute(async (trx) => {
     const subjects = (
       await sql<SeededSubject>`
@@ -134,7 +136,9 @@ export async function seedDemoResults({ db, clock }: DemoContext): Promise<void>
       .orderBy('subject_id')
       .orderBy('position')
       .execute();
+    lap('queries');
     const codes = await ensureCodes(trx, campaign.id, subjects, schedule);
+    lap('codes');
 
     const accepted: Accepted[] = [];
     const exceptions: { subjectId: string; school: ScheduledSchool; at: Date }[] = [];
@@ -200,7 +204,9 @@ export async function seedDemoResults({ db, clock }: DemoContext): Promise<void>
           add({ at: new Date(at.getTime() - 2 * HOUR), late: false, source: 'xlsx', form: firstClass }, whole);
         });
     }
+    lap('generate');
     await writeAccepted(trx, accepted);
+    lap('write');
     for (const x of exceptions) await grantException(trx, x.subjectId, x.school, x.at, addDays(today, 2));
   });
 }
