@@ -176,7 +176,9 @@ export async function benchIndividualExport(
     const hwmMb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     if (job.status === 'failed') throw new Error(`выгрузка не удалась: ${job.error}`);
     const result = await sql<{ rows: number; sha256: string }>`
-      SELECT (result->>'rows')::int AS rows, result->>'sha256' AS sha256 FROM jobs WHERE id = ${jobId}::uuid`.execute(db);
+      SELECT (result->>'rows')::int AS rows, result->>'sha256' AS sha256 FROM jobs WHERE id = ${jobId}::uuid`.execute(
+      db,
+    );
     const { rows, sha256 } = result.rows[0]!;
     const file = `${dataDir}/blobs/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
     return {

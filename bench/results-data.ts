@@ -15,15 +15,14 @@ import { MUNICIPALITY_PREFIX } from './lib/national-registry.ts';
 /** Математика 4 in 20 positions: one-point tasks first, two-point ones in between and at the end. */
 export const TASK_MAX = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 1, 2, 2, 2];
 export const MAX_SCORE = TASK_MAX.reduce((a, b) => a + b, 0);
-export const SCALE = { scale3: 7, scale4: 13, scale5: 20 };
+export const SCALE = { scale3: 7, scale4: 14, scale5: 21 };
 export const GRADE = 4;
 /**
  * How hard each position is (subtracted from a pupil's ability): easy arithmetic first, the text problems
- * and the logic task last. Tuned so the marks come out near a real Математика 4: 2 ≈ 5 %, 5 ≈ 20–25 %.
+ * and the logic task last. Tuned so the marks come out near a real Математика 4: 2 ≈ 6 %, 3 ≈ 27 %, 4 ≈ 41 %, 5 ≈ 26 %.
  */
 const TASK_HARDNESS = [
-  -0.3, -0.25, -0.2, -0.2, -0.15, -0.15, -0.1, -0.1, -0.05, -0.05, 0, 0, 0.05, 0.05, 0.1, 0.1, 0.15, 0.2, 0.25,
-  0.3,
+  -0.4, -0.35, -0.3, -0.3, -0.25, -0.25, -0.2, -0.2, -0.15, -0.15, -0.1, -0.1, -0.05, -0.05, 0, 0, 0.05, 0.1, 0.15, 0.2,
 ];
 const ABSENT_SHARE = 0.03;
 const X_SHARE = 0.015;

@@ -112,7 +112,10 @@ export async function benchUploads(
   const take = (n: number) => {
     const from = next;
     next += n;
-    return Array.from({ length: n }, (_, i) => ({ session: sessions[from + i]!, form: forms[(from + i) % forms.length]! }));
+    return Array.from({ length: n }, (_, i) => ({
+      session: sessions[from + i]!,
+      form: forms[(from + i) % forms.length]!,
+    }));
   };
 
   // one after another, as one school's browser would send it (a kept-alive connection)
@@ -132,7 +135,9 @@ export async function benchUploads(
     browser.destroy();
   }
   const sequential = stats(sequentialOutcomes, sequentialWall);
-  log(`  подряд: p50 ${sequential.p50Ms.toFixed(0)} мс, p99 ${sequential.p99Ms.toFixed(0)} мс, ошибок ${sequential.errors}`);
+  log(
+    `  подряд: p50 ${sequential.p50Ms.toFixed(0)} мс, p99 ${sequential.p99Ms.toFixed(0)} мс, ошибок ${sequential.errors}`,
+  );
 
   // the burst: all connections open, then every upload sent in one tick; latency from that tick
   const burstUploads = take(opts.burst);
@@ -146,10 +151,7 @@ export async function benchUploads(
     await sleep(500);
     const fired = performance.now();
     let answered = 0;
-    const progress = setInterval(
-      () => log(`  залп: отвечено ${answered} из ${burstUploads.length}`),
-      15_000,
-    );
+    const progress = setInterval(() => log(`  залп: отвечено ${answered} из ${burstUploads.length}`), 15_000);
     try {
       const outcomes = await Promise.all(
         burstUploads.map((u) =>
@@ -173,7 +175,8 @@ export async function benchUploads(
 
   // the open loop: upload i is due at start + i / rate, on its own connection
   const capacity = burst.perSecond;
-  const rate = capacity >= opts.openLoop.ratePerSec ? opts.openLoop.ratePerSec : Math.max(1, Math.floor(capacity * 0.7));
+  const rate =
+    capacity >= opts.openLoop.ratePerSec ? opts.openLoop.ratePerSec : Math.max(1, Math.floor(capacity * 0.7));
   const why =
     rate === opts.openLoop.ratePerSec
       ? 'the rate asked'

@@ -16,12 +16,7 @@ import { createTempDatabase } from './lib/postgres.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 import { fmt, formatTable } from './lib/table.ts';
 import type { Target } from './platform.section.ts';
-import {
-  benchIndividualExport,
-  benchMarks,
-  type ExportFigures,
-  type MarksFigures,
-} from './results-analytics.bench.ts';
+import { benchIndividualExport, benchMarks, type ExportFigures, type MarksFigures } from './results-analytics.bench.ts';
 import {
   addRegionCoordinator,
   checkSummaries,
@@ -106,7 +101,8 @@ function tableOf(r: ResultsResults): string {
           fmt(r.registry.seconds, 1),
         ],
         [
-          `results Математика 4 (20 tasks, max 27): ${g.orgs} ОО, ${g.participants} participants + ${g.absent} absent`,
+          `results Математика 4 (${TASK_MAX.length} tasks, max ${MAX_SCORE}): ${g.orgs} ОО, ${g.participants} ` +
+            `participants + ${g.absent} absent`,
           String(g.rows),
           fmt(g.resultsSeconds, 1),
         ],
@@ -120,9 +116,21 @@ function tableOf(r: ResultsResults): string {
       ],
     ),
     formatTable(
-      ['Results upload (HTTP, XLSX from the blank)', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'wall s', 'per s'],
       [
-        latencyRow(`${u.formRows}-row form (${fmt(u.formKb, 0)} KB), ${u.sequential.count} ОО one after another`, u.sequential),
+        'Results upload (HTTP, XLSX from the blank)',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'wall s',
+        'per s',
+      ],
+      [
+        latencyRow(
+          `${u.formRows}-row form (${fmt(u.formKb, 0)} KB), ${u.sequential.count} ОО one after another`,
+          u.sequential,
+        ),
         latencyRow(`BURST: ${u.burst.count} ОО fired at once (connections open)`, u.burst),
         latencyRow(
           `open loop: ${u.openLoop.count} other ОО arriving at ${u.openLoop.ratePerSec}/s (${u.openLoop.why})`,
@@ -173,14 +181,24 @@ function tableOf(r: ResultsResults): string {
     formatTable(
       ['Bulk ingestion (same rows)', 'rows', 'seconds', 'rows/s'],
       [
-        [`accept path, ${i.orgs} ОО one transaction each, 1 connection`, String(i.rows), fmt(i.acceptSeconds, 1), fmt(i.acceptRowsPerSecond, 0)],
+        [
+          `accept path, ${i.orgs} ОО one transaction each, 1 connection`,
+          String(i.rows),
+          fmt(i.acceptSeconds, 1),
+          fmt(i.acceptRowsPerSecond, 0),
+        ],
         [
           `accept path, ${i.parallel} connections`,
           String(i.rows),
           fmt(i.acceptParallelSeconds, 1),
           fmt(i.acceptParallelRowsPerSecond, 0),
         ],
-        [`COPY results + results_summary FROM STDIN (psql, 1 transaction)`, String(i.rows), fmt(i.copySeconds, 1), fmt(i.copyRowsPerSecond, 0)],
+        [
+          `COPY results + results_summary FROM STDIN (psql, 1 transaction)`,
+          String(i.rows),
+          fmt(i.copySeconds, 1),
+          fmt(i.copyRowsPerSecond, 0),
+        ],
       ],
     ),
   ].join('\n\n');

@@ -10,11 +10,12 @@ import { fmt, formatTable } from './lib/table.ts';
 import { benchStartup } from './startup.bench.ts';
 import { runPlatformBenches } from './platform.section.ts';
 import { runMaterialsBenches } from './materials.section.ts';
+import { runResultsBenches } from './results.section.ts';
 
 const SETTINGS = {
   routes: { connections: 100, durationMs: 5_000, warmupMs: 1_000 },
   login: { concurrency: 8, durationMs: 10_000, warmupMs: 1_000 },
-  timeLimitMs: 1_200_000,
+  timeLimitMs: 2_400_000,
 };
 
 const TARGETS = { meOverBare: 0.5, readyMs: 10_000 };
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
 
   const platform = await runPlatformBenches(log);
   const materials = await runMaterialsBenches(log);
+  const vprResults = await runResultsBenches(log);
 
   const row = (name: string, s: LoopStats, unit: string): string[] => [
     name,
@@ -108,10 +110,12 @@ async function main(): Promise<void> {
 
   console.log('\n' + platform.table);
   console.log('\n' + materials.table);
+  console.log('\n' + vprResults.table);
 
   const targets = [
     ...platform.targets,
     ...materials.targets,
+    ...vprResults.targets,
     {
       name: '/api/me req/s ÷ bare route req/s',
       value: routes.meOverBare,
@@ -163,6 +167,7 @@ async function main(): Promise<void> {
     startup,
     platform: platform.results,
     materials: materials.results,
+    vprResults: vprResults.results,
     targets,
   };
   fs.mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });

@@ -31,9 +31,7 @@ beforeAll(async () => {
   h = await startHarness();
   h.clock.set(NOW);
   await seedDemo(h.db);
-  const t0 = performance.now();
   await seedDemoPlatform({ db: h.db, blobs: h.services.blobs, clock: h.clock });
-  console.log('TIMING platform', performance.now() - t0);
   campaignId = (
     await h.db.selectFrom('campaigns').select('id').where('title', '=', DEMO_CAMPAIGN_TITLE).executeTakeFirstOrThrow()
   ).id;

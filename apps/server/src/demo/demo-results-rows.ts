@@ -53,9 +53,9 @@ function schoolLevel(login: string): number {
   return -0.5 + 1.2 * random(`level:${login}`)();
 }
 
-/** Pupils of a grade when the ОО sent no application line for it: one to three classes. */
+/** Pupils of a grade when the ОО sent no application line for it: one or two classes. */
 export const demoParallel = (login: string, grade: number): number =>
-  login === DEMO_SUSPICIOUS_SCHOOL ? 44 : 20 + Math.floor(random(`size:${login}:${grade}`)() * 46);
+  login === DEMO_SUSPICIOUS_SCHOOL ? 44 : 16 + Math.floor(random(`size:${login}:${grade}`)() * 36);
 
 /** Adds points to the basic tasks first, as a generous checker would, until `points` are given. */
 function lift(scores: (number | null)[], tasks: DemoTask[], points: number): void {

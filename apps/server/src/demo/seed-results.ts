@@ -11,6 +11,7 @@ import type { DB } from '../db/schema.ts';
 import { CodesRepository } from '../materials/codes.repository.ts';
 import { codesFor, participantsOfGrade } from '../materials/generate-codes.job.ts';
 import { orgZoneSql } from '../materials/materials.repository.ts';
+import type { TaskRow } from '../results/results.repository.ts';
 import { subjectDeadline } from '../results/subject-lookup.ts';
 import {
   DEMO_SUSPICIOUS_SCHOOL,
@@ -99,8 +100,6 @@ export async function seedDemoResults({ db, clock }: DemoContext): Promise<void>
     .where('title', '=', DEMO_CAMPAIGN_TITLE)
     .executeTakeFirst();
   if (!campaign) return;
-  let t = performance.now();
-  const lap = (k: string) => { console.log('LAP', k, Math.round(performance.now() - t)); t = performance.now(); };
   await db.transaction().execute(async (trx) => {
     const subjects = (
       await sql<SeededSubject>`
@@ -136,79 +135,94 @@ export async function seedDemoResults({ db, clock }: DemoContext): Promise<void>
       .orderBy('subject_id')
       .orderBy('position')
       .execute();
-    lap('queries');
     const codes = await ensureCodes(trx, campaign.id, subjects, schedule);
-    lap('codes');
 
     const accepted: Accepted[] = [];
     const exceptions: { subjectId: string; school: ScheduledSchool; at: Date }[] = [];
     for (const s of subjects) {
-      const subjectTasks = tasks.filter((t) => t.subject_id === s.id);
-      const demoTasks: DemoTask[] = subjectTasks.map((t) => ({
-        number: t.number,
-        maxScore: t.max_score,
-        difficulty: t.difficulty,
-        dependsOn: t.depends_on,
-      }));
-      const form: FormSubject = {
-        code: s.code,
-        grade: s.grade,
-        variants: s.variants,
-        maxScore: s.max_score,
-        scale: { scale3: s.scale_3, scale4: s.scale_4, scale5: s.scale_5 },
-        tasks: demoTasks,
-        template: resultsTemplate({ ...s, tasks: demoTasks }),
-      };
-      const report: ReportSubject = {
-        ...s,
-        maxScore: s.max_score,
-        ...form.scale,
-        tasks: subjectTasks.map((t) => ({ ...t, maxScore: t.max_score, plannedResult: t.planned_result })),
-      };
-      const isPast = s.test_date < today;
-      const deadline = subjectDeadline({ results_deadline: s.test_date });
+      const { form, report } = shapesOf(
+        s,
+        tasks.filter((t) => t.subject_id === s.id),
+      );
+      const when = { isPast: s.test_date < today, deadline: subjectDeadline({ results_deadline: s.test_date }), now };
       schedule
         .filter((x) => x.subject_id === s.id)
         .forEach((school, index) => {
-          const login = school.login!;
-          const add = (...uploads: Upload[]) =>
-            accepted.push({ subjectId: s.id, orgId: school.org_id, userId: school.user_id!, uploads });
           const mine = codes.get(`${school.org_id}:${s.grade}`) ?? [];
-          const full = () => plausibleForm(login, school.org_id, form, report, mine);
-          const source = index % 3 === 0 ? 'online' : 'xlsx';
-          if (!isPast) {
-            const at = afternoon(school.test_date, school.zone, index, 7);
-            if (login !== DEMO_VISITOR_SCHOOL && at.getTime() <= now.getTime() - 5 * MINUTE)
-              add({ at, late: false, source, form: full() });
-            return;
-          }
-          if (DEMO_SILENT_SCHOOLS.includes(login)) return;
-          if (login === DEMO_LATE_SCHOOL) {
-            const grantedAt = new Date(deadline.getTime() + (now.getTime() - deadline.getTime()) * 0.6);
-            exceptions.push({ subjectId: s.id, school, at: grantedAt });
-            add({ at: new Date((grantedAt.getTime() + now.getTime()) / 2), late: true, source: 'xlsx', form: full() });
-            return;
-          }
-          const at = new Date(
-            Math.min(afternoon(school.test_date, school.zone, index, 6).getTime(), deadline.getTime() - HOUR),
-          );
-          const whole: Upload = { at, late: false, source, form: full() };
-          if (login !== DEMO_REUPLOADED_SCHOOL) {
-            add(whole);
-            return;
-          }
-          const firstClass = formOf(
-            whole.form.rows.filter((r) => r.classNo === 1),
-            form,
-          );
-          add({ at: new Date(at.getTime() - 2 * HOUR), late: false, source: 'xlsx', form: firstClass }, whole);
+          const full = () => plausibleForm(school.login!, school.org_id, form, report, mine);
+          const plan = planOf(school, index, when, full, (rows) => formOf(rows, form));
+          if (plan.exceptionAt) exceptions.push({ subjectId: s.id, school, at: plan.exceptionAt });
+          if (plan.uploads.length)
+            accepted.push({ subjectId: s.id, orgId: school.org_id, userId: school.user_id!, uploads: plan.uploads });
         });
     }
-    lap('generate');
     await writeAccepted(trx, accepted);
-    lap('write');
     for (const x of exceptions) await grantException(trx, x.subjectId, x.school, x.at, addDays(today, 2));
   });
+}
+
+/** The subject as the results form and the objectivity rules see it. */
+function shapesOf(
+  s: SeededSubject,
+  subjectTasks: Pick<TaskRow, 'number' | 'max_score' | 'difficulty' | 'depends_on' | 'planned_result'>[],
+): { form: FormSubject; report: ReportSubject } {
+  const demoTasks: DemoTask[] = subjectTasks.map((t) => ({
+    number: t.number,
+    maxScore: t.max_score,
+    difficulty: t.difficulty,
+    dependsOn: t.depends_on,
+  }));
+  const form: FormSubject = {
+    code: s.code,
+    grade: s.grade,
+    variants: s.variants,
+    maxScore: s.max_score,
+    scale: { scale3: s.scale_3, scale4: s.scale_4, scale5: s.scale_5 },
+    tasks: demoTasks,
+    template: resultsTemplate({ ...s, tasks: demoTasks }),
+  };
+  const report: ReportSubject = {
+    ...s,
+    maxScore: s.max_score,
+    ...form.scale,
+    tasks: subjectTasks.map((t) => ({ ...t, maxScore: t.max_score, plannedResult: t.planned_result })),
+  };
+  return { form, report };
+}
+
+/**
+ * What one school sent for one subject, and when. Today's subject: in the school's afternoon if that has come,
+ * never from the visitor's school. Yesterday's: before the deadline, except the silent schools (nothing) and the
+ * late one (after the deadline, under an exception granted between the deadline and now).
+ */
+function planOf(
+  school: ScheduledSchool,
+  index: number,
+  when: { isPast: boolean; deadline: Date; now: Date },
+  full: () => DemoForm,
+  partial: (rows: DemoForm['rows']) => DemoForm,
+): { uploads: Upload[]; exceptionAt?: Date } {
+  const { isPast, deadline, now } = when;
+  const login = school.login!;
+  const source = index % 3 === 0 ? 'online' : 'xlsx';
+  if (!isPast) {
+    const at = afternoon(school.test_date, school.zone, index, 7);
+    const sent = login !== DEMO_VISITOR_SCHOOL && at.getTime() <= now.getTime() - 5 * MINUTE;
+    return { uploads: sent ? [{ at, late: false, source, form: full() }] : [] };
+  }
+  if (DEMO_SILENT_SCHOOLS.includes(login)) return { uploads: [] };
+  if (login === DEMO_LATE_SCHOOL) {
+    const exceptionAt = new Date(deadline.getTime() + (now.getTime() - deadline.getTime()) * 0.6);
+    const at = new Date((exceptionAt.getTime() + now.getTime()) / 2);
+    return { exceptionAt, uploads: [{ at, late: true, source: 'xlsx', form: full() }] };
+  }
+  const at = new Date(
+    Math.min(afternoon(school.test_date, school.zone, index, 6).getTime(), deadline.getTime() - HOUR),
+  );
+  const whole: Upload = { at, late: false, source, form: full() };
+  if (login !== DEMO_REUPLOADED_SCHOOL) return { uploads: [whole] };
+  const firstClass = partial(whole.form.rows.filter((r) => r.classNo === 1));
+  return { uploads: [{ at: new Date(at.getTime() - 2 * HOUR), late: false, source: 'xlsx', form: firstClass }, whole] };
 }
 
 /**

@@ -62,7 +62,7 @@ export class ResultsService {
   async mySubjects(actor: Actor): Promise<MyResults> {
     const rows = await this.deps.repo.orgSubjects(ownOrg(actor));
     const now = this.deps.clock.now();
-    return { subjects: rows.map((r) => statusOf(r, now)) };
+    return { subjects: rows.map((r) => statusOf(r, now)), now: now.toISOString() };
   }
 
   async view(actor: Actor, subjectId: string): Promise<ResultsView> {
@@ -85,6 +85,7 @@ export class ResultsService {
         : null,
       uploads: uploads.map(uploadOf),
       codes,
+      now: this.deps.clock.now().toISOString(),
     };
   }
 

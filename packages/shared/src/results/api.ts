@@ -47,7 +47,11 @@ export const ResultsSubjectStatus = z.object({
 });
 export type ResultsSubjectStatus = z.infer<typeof ResultsSubjectStatus>;
 
-export const MyResults = z.object({ subjects: z.array(ResultsSubjectStatus) });
+export const MyResults = z.object({
+  subjects: z.array(ResultsSubjectStatus),
+  /** the server's clock: «not yet open» and «deadline passed» are told apart by it, not by the visitor's computer */
+  now: z.string(),
+});
 export type MyResults = z.infer<typeof MyResults>;
 
 export const ResultsView = z.object({
@@ -57,6 +61,8 @@ export const ResultsView = z.object({
   uploads: z.array(ResultsUpload),
   /** the ОО's participant codes of this grade, so the online table refuses a stranger's code as you type */
   codes: z.array(z.string()),
+  /** the server's clock */
+  now: z.string(),
 });
 export type ResultsView = z.infer<typeof ResultsView>;
 

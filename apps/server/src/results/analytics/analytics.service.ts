@@ -183,10 +183,16 @@ export class AnalyticsService {
     const fetched = await Promise.all(
       plan.map(async (p) => {
         const key = [subjectId, p.kind, JSON.stringify(p.filter), parts.histogram, parts.tasks].join('|');
-        const c = await this.cache.get(key, async () => ({
-          at: this.deps.clock.now(),
-          rows: await this.deps.repo.level(subjectId, p.kind, p.filter, shape(subject), parts),
-        }));
+        // the server's clock, not the process's: «Рассчитано» and the expiry must agree, rehearsal clock included
+        const now = this.deps.clock.now();
+        const c = await this.cache.get(
+          key,
+          async () => ({
+            at: now,
+            rows: await this.deps.repo.level(subjectId, p.kind, p.filter, shape(subject), parts),
+          }),
+          now.getTime(),
+        );
         if (c.at < oldest) oldest = c.at;
         return { kind: p.kind, rows: c.rows };
       }),

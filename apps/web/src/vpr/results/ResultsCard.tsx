@@ -12,9 +12,9 @@ import { useResultsUpload } from './useResultsUpload';
  * One subject of «Результаты ВПР»: the date, the deadline, where the ОО stands, and the three ways to hand the
  * results in — the XLSX form to download and upload back, or the table on the site.
  */
-export function ResultsCard(props: { status: ResultsSubjectStatus; onChanged: () => void }) {
+export function ResultsCard(props: { status: ResultsSubjectStatus; now: number; onChanged: () => void }) {
   const { status: s, onChanged } = props;
-  const reason = closedReason(s);
+  const reason = closedReason(s, props.now);
   const [accepted, setAccepted] = useState<SubmitResult | null>(null);
   const upload = useResultsUpload({
     subjectId: s.subjectId,

@@ -9,7 +9,7 @@ import { calendarDateText, momentText } from '../time';
 import { subjectTitle } from '../words';
 import { RESULTS_PATH, SCHOOL_ANALYTICS_PATH, resultsApi } from './access';
 import { codeCheck } from './code-check';
-import { closedReason, deadlineText } from './results-words';
+import { answerNow, closedReason, deadlineText } from './results-words';
 import { ResultsState } from './ResultsState';
 import { UploadsList } from './UploadsList';
 import { useResultsUpload } from './useResultsUpload';
@@ -48,7 +48,7 @@ function ResultsFormScreen({ view, reload }: { view: ResultsView; reload: () => 
     }),
     [subjectId],
   );
-  const reason = closedReason(status);
+  const reason = closedReason(status, answerNow(view));
   const flush = () => handle.current?.flush() ?? Promise.resolve(true);
   const upload = useResultsUpload({
     subjectId,

@@ -3,6 +3,7 @@ import { useResource } from '../../api/useResource';
 import { Empty, Loaded, usePageTitle } from '../../components/states';
 import { Link } from '../../router';
 import { SCHOOL_ANALYTICS_PATH } from './access';
+import { answerNow } from './results-words';
 import { ResultsCard } from './ResultsCard';
 import '../vpr.css';
 
@@ -39,7 +40,7 @@ export function ResultsPage() {
                   (a, b) => a.testDate.localeCompare(b.testDate) || a.grade - b.grade || a.name.localeCompare(b.name),
                 )
                 .map((s) => (
-                  <ResultsCard key={s.subjectId} status={s} onChanged={res.reload} />
+                  <ResultsCard key={s.subjectId} status={s} now={answerNow(data)} onChanged={res.reload} />
                 ))}
             </div>
           )

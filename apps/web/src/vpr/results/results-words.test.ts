@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsSubjectStatus } from '@oko/shared';
-import { closedReason, issueText, uploadText } from './results-words';
+import { answerNow, closedReason, issueText, uploadText } from './results-words';
 
 const status: ResultsSubjectStatus = {
   subjectId: '00000000-0000-4000-8000-000000000001',
@@ -54,5 +54,13 @@ describe('слова результатов ВПР', () => {
     expect(uploadText({ ...u, late: false }, 'Asia/Krasnoyarsk')).toBe(
       '25.04.2026 15:05 по местному времени (11:05 МСК): участников 24, отсутствовали 2',
     );
+  });
+
+  it('берёт время сервера из ответа, когда оно там есть', () => {
+    expect(answerNow({ now: '2026-04-25T10:00:00Z', subjects: [] })).toBe(Date.parse('2026-04-25T10:00:00Z'));
+    const before = Date.now();
+    const fallback = answerNow({ subjects: [] });
+    expect(fallback).toBeGreaterThanOrEqual(before);
+    expect(fallback).toBeLessThanOrEqual(Date.now());
   });
 });

@@ -23,6 +23,15 @@ export function closedReason(s: ResultsSubjectStatus, now = Date.now()): string 
   );
 }
 
+/**
+ * The server's clock if its answer carries `now` (the contract of MyResults / ResultsView may grow one, as «Ход ВПР»
+ * has), else this computer's: it only has to tell «not yet» from «over» in closedReason.
+ */
+export function answerNow(answer: object): number {
+  const now = 'now' in answer && typeof answer.now === 'string' ? Date.parse(answer.now) : Number.NaN;
+  return Number.isNaN(now) ? Date.now() : now;
+}
+
 export const STATE_BADGE: Record<ResultsState, string> = {
   not_started: 'badge',
   in_progress: 'badge badge-warn',

@@ -1,0 +1,11 @@
+import { resultsTemplate } from '@oko/shared';
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { readFormXlsx } from '../apps/server/src/forms/form-xlsx-reader.ts';
+import { TASK_MAX } from './results-data.ts';
+const t = resultsTemplate({ code: 'МА', name: 'Математика', grade: 4, variants: 2, year: 2026, tasks: TASK_MAX.map((m, i) => ({ number: String(i + 1), maxScore: m })) });
+const f = fs.readFileSync('/tmp/xl/filled.xlsx');
+for (let i = 0; i < 10; i++) await readFormXlsx(t, f);
+const a = performance.now();
+for (let i = 0; i < 40; i++) await readFormXlsx(t, f);
+console.log('ms/read', ((performance.now() - a) / 40).toFixed(1));
