@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Harness } from './harness.ts';
-import type { Client } from './harness.ts';
+import type { Client, Harness } from './harness.ts';
 import { multipartFile } from './collections-support.ts';
 
 export const RESULTS_TEST_DATE = '2026-12-10';
