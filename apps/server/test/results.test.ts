@@ -186,6 +186,26 @@ describe('the results form of an ОО', () => {
     expect(res.json().error.message).toMatch(/другой формы.*Математика, 4 класс/);
   });
 
+  it('refuses a form whose task columns were reordered or removed, saying which column', async () => {
+    const c = await a.client();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(blank as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('Протокол')!;
+    ws.getCell('D1').value = '2К2 (2б)';
+    ws.getCell('E1').value = '2К1 (3б)';
+    const swapped = await uploadResults(c, ids.subject.id, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(swapped.statusCode).toBe(400);
+    const issue = (swapped.json().error.issues as { cell: string | null; message: string }[]).find((i) => i.cell === 'D1');
+    expect(issue?.message).toMatch(/2К1 \(3б\)/);
+
+    const cut = new ExcelJS.Workbook();
+    await cut.xlsx.load(blank as unknown as ExcelJS.Buffer);
+    cut.getWorksheet('Протокол')!.spliceColumns(6, 1);
+    const missing = await uploadResults(c, ids.subject.id, Buffer.from((await cut.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json().error)).toMatch(/3 \(1б\)/);
+  });
+
   it('fills online: autosave, then submit with every error at its cell, then «Сдано»', async () => {
     const c = await b.client();
     const put = (data: unknown, version: number) =>
