@@ -384,6 +384,33 @@ export async function generateResults(
   };
 }
 
+/**
+ * Results for ОО the upload benches left without any (the open loop takes only as many ОО as its rate allows),
+ * generated as the rest of the country: analytics then covers every ОО. Returns how many were filled.
+ */
+export async function fillMissing(
+  db: Kysely<DB>,
+  subjectId: string,
+  orgIds: string[],
+  pupils: number,
+): Promise<number> {
+  const r = await sql<{ org_id: string }>`
+    SELECT o AS org_id FROM unnest(${orgIds}::uuid[]) o
+    WHERE NOT EXISTS (SELECT 1 FROM results_summary s WHERE s.subject_id = ${subjectId}::uuid AND s.org_id = o)`.execute(
+    db,
+  );
+  const missing = r.rows.map((x) => ({ orgId: x.org_id, pupils, shift: 0 }));
+  if (missing.length === 0) return 0;
+  await insertResults(db, subjectId, missing);
+  await insertSummaries(
+    db,
+    subjectId,
+    missing.map((m) => m.orgId),
+  );
+  await sql`ANALYZE results_summary`.execute(db);
+  return missing.length;
+}
+
 interface ResultRow {
   org_id: string;
   code: string;

@@ -20,6 +20,7 @@ import { benchIndividualExport, benchMarks, type ExportFigures, type MarksFigure
 import {
   addRegionCoordinator,
   checkSummaries,
+  fillMissing,
   generateResults,
   issueCodes,
   issueSessions,
@@ -348,11 +349,17 @@ export async function runResultsBenches(
           log,
         }),
       );
+      const filled = await fillMissing(
+        db,
+        campaign.subjectId,
+        plan.uploaders.map((u) => u.orgId),
+        S.formRows,
+      );
+      if (filled) sub(`${filled} ОО, до которых открытая петля не дошла, получили результаты SQL`);
       const counted = await sql<{ n: number }>`
         SELECT count(*)::int AS n FROM results_summary WHERE subject_id = ${campaign.subjectId}::uuid`.execute(db);
       const orgsWithResults = counted.rows[0]!.n;
       sub(`после загрузок результаты есть у ${orgsWithResults} ОО`);
-      await sql`ANALYZE results_summary`.execute(db);
 
       log(`результаты: «Статистика по отметкам» detail=orgs, ${S.marks.coldStarts} свежих запуска сервера…`);
       const marks = await benchMarks(withServer, db, {

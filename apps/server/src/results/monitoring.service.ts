@@ -57,6 +57,7 @@ export class MonitoringService {
     return {
       subjectId,
       deadline: deadline.toISOString(),
+      deadlinePassed: now >= deadline,
       counts,
       rows: page.rows.map((r) => ({
         orgId: r.org_id,

@@ -95,13 +95,28 @@ export function RestoreOffer(props: {
   );
 }
 
+/** What the success banner says: a results form is not a data collection «до закрытия сбора». */
+export interface SubmittedWords {
+  done: string;
+  again: string;
+  back: string;
+}
+
+const COLLECTION_WORDS: SubmittedWords = {
+  done: 'Отчет сдан.',
+  again: 'Данные можно исправить и сдать снова до закрытия сбора.',
+  back: 'Вернуться в кабинет',
+};
+
 /** The outcome of «Сдать отчет». */
 export function SubmitBanner(props: {
   submit: SubmitState;
   timeZone: string;
   onPickIssue: (issue: FormIssue) => void;
   onClose: () => void;
+  words?: SubmittedWords;
 }) {
+  const words = props.words ?? COLLECTION_WORDS;
   const { submit } = props;
   switch (submit.kind) {
     case 'idle':
@@ -111,11 +126,10 @@ export function SubmitBanner(props: {
       return (
         <div className="alert alert-success" role="status">
           <span>
-            Отчет сдан. <strong>Сдано {stamp(submit.at, props.timeZone)}</strong>. Данные можно исправить и сдать снова
-            до закрытия сбора.
+            {words.done} <strong>Сдано {stamp(submit.at, props.timeZone)}</strong>. {words.again}
           </span>
           <button type="button" className="btn" onClick={props.onClose}>
-            Вернуться в кабинет
+            {words.back}
           </button>
         </div>
       );

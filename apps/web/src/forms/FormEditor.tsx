@@ -13,7 +13,7 @@ import { ConfirmDialog } from '../components/Modal';
 import { Autosaver, type SaveStatus } from './autosave';
 import { ErrorCache, errorItems, locateIssue, type CellCheck, type ErrorItem } from './cell-errors';
 import { applyChanges, diffData, pendingChanges, type CellChange } from './changes';
-import { RestoreOffer, StopBanner, SubmitBanner, type SubmitState } from './EditorBanners';
+import { RestoreOffer, StopBanner, SubmitBanner, type SubmitState, type SubmittedWords } from './EditorBanners';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { ErrorsPanel } from './ErrorsPanel';
 import { HintBar } from './HintBar';
@@ -45,6 +45,8 @@ export interface FormEditorProps {
   cellCheck?: CellCheck;
   /** the button's words instead of «Сдать отчет» / «Сдаём отчет…» */
   submitLabel?: { idle: string; busy: string };
+  /** the words after a successful submit instead of the data collection's */
+  submittedWords?: SubmittedWords;
   template: FormTemplate;
   /** the stored data; null before the first save */
   data: FormData | null;
@@ -415,7 +417,13 @@ export function FormEditor(props: FormEditorProps) {
           }}
         />
       )}
-      <SubmitBanner submit={submit} timeZone={props.timeZone} onPickIssue={pickIssue} onClose={() => void onClose()} />
+      <SubmitBanner
+        submit={submit}
+        timeZone={props.timeZone}
+        onPickIssue={pickIssue}
+        onClose={() => void onClose()}
+        words={props.submittedWords}
+      />
 
       <SheetTabs
         template={template}

@@ -109,6 +109,8 @@ export type ResultsMonitoringRow = z.infer<typeof ResultsMonitoringRow>;
 export const ResultsMonitoring = z.object({
   subjectId: id,
   deadline: z.string(),
+  /** by the server's clock: exceptions are offered only then (before it the ОО uploads by itself) */
+  deadlinePassed: z.boolean(),
   counts: z.object({
     expected: z.number().int(),
     uploaded: z.number().int(),

@@ -115,7 +115,7 @@ function MonitoringView({ campaign }: { campaign: CampaignDetail }) {
               <MonitoringTable
                 rows={data.rows}
                 timeZone={timeZone}
-                canGrant={canGrant}
+                canGrant={canGrant && data.deadlinePassed}
                 granting={granting}
                 onGrant={(r) => setGranting(r.orgId)}
                 renderGrant={(r) => (

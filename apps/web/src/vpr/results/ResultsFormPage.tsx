@@ -113,6 +113,11 @@ function ResultsFormScreen({ view, reload }: { view: ResultsView; reload: () => 
           endpoints={endpoints}
           cellCheck={cellCheck}
           submitLabel={{ idle: 'Сдать результаты', busy: 'Сдаём результаты…' }}
+          submittedWords={{
+            done: 'Результаты сданы.',
+            again: 'Их можно исправить и сдать снова до срока загрузки: новая сдача заменит прежнюю.',
+            back: 'К результатам ВПР',
+          }}
           template={template}
           data={view.entry?.data ?? null}
           version={view.entry?.version ?? 0}
