@@ -1,10 +1,7 @@
 import type { ResultsMonitoring } from '@oko/shared';
-import { numberText } from '../analytics/report-format';
+import { ShareBar, shareText } from '../../components/ShareBar';
 
 type Counts = ResultsMonitoring['counts'];
-
-const percent = (n: number, total: number) => (total > 0 ? Math.round((n / total) * 1000) / 10 : 0);
-const percentText = (n: number, total: number) => `${numberText(percent(n, total))} %`;
 
 const PARTS: { key: 'uploaded' | 'late' | 'missing' | 'overdue'; title: string; className: string }[] = [
   { key: 'uploaded', title: 'Загрузили в срок', className: 'share-done' },
@@ -30,7 +27,7 @@ export function MonitoringCounts({ counts }: { counts: Counts }) {
               {counts[p.key]}
             </div>
             <div>{p.title}</div>
-            <div className="muted small">{percentText(counts[p.key], counts.expected)} от всех</div>
+            <div className="muted small">{shareText(counts[p.key], counts.expected)} от всех</div>
           </div>
         ))}
         <div className="card">
@@ -41,30 +38,7 @@ export function MonitoringCounts({ counts }: { counts: Counts }) {
           <div className="muted small">отсутствовали: {counts.absent}</div>
         </div>
       </div>
-      {counts.expected > 0 && (
-        <div className="share" role="img" aria-label={PARTS.map((p) => `${p.title}: ${counts[p.key]}`).join(', ')}>
-          <div className="share-bar">
-            {PARTS.map((p) =>
-              counts[p.key] > 0 ? (
-                <div
-                  key={p.key}
-                  className={`share-part ${p.className}`}
-                  style={{ width: `${percent(counts[p.key], counts.expected)}%` }}
-                  title={`${p.title}: ${counts[p.key]}`}
-                />
-              ) : null,
-            )}
-          </div>
-          <div className="share-legend" aria-hidden="true">
-            {PARTS.map((p) => (
-              <span key={p.key}>
-                <span className={`share-dot ${p.className}`} /> {p.title} —{' '}
-                {percentText(counts[p.key], counts.expected)}
-              </span>
-            ))}
-          </div>
-        </div>
-      )}
+      <ShareBar parts={PARTS.map((p) => ({ ...p, count: counts[p.key] }))} total={counts.expected} />
     </div>
   );
 }
