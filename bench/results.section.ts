@@ -140,7 +140,13 @@ function tableOf(r: ResultsResults): string {
       ],
     ),
     formatTable(
-      ['«Статистика по отметкам», federal, detail=orgs', 'ms', 'level rows', 'participants', 'KB'],
+      [
+        `«Статистика по отметкам», federal, detail=orgs, ${r.orgsWithResults} ОО`,
+        'ms',
+        'level rows',
+        'participants',
+        'KB',
+      ],
       [
         [
           `cold: first request of a fresh server (${m.coldMs.map((x) => fmt(x, 0)).join(', ')}), median`,

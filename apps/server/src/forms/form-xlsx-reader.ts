@@ -21,6 +21,7 @@ import {
   type ReadRow,
   type SheetContext,
 } from './form-sheet-reader.ts';
+import { formParsing } from './parse-limiter.ts';
 import { Issues, refusal } from './read-issues.ts';
 import {
   CONTAINER_MESSAGES,
@@ -154,11 +155,15 @@ function checkParts(
 
 // ---------- the book ----------
 
-export async function readFormXlsx(
+export function readFormXlsx(
   template: FormTemplate,
   bytes: Buffer,
   opts: ReadFormOptions = {},
 ): Promise<ReadFormResult> {
+  return formParsing.run(() => readBook(template, bytes, opts));
+}
+
+async function readBook(template: FormTemplate, bytes: Buffer, opts: ReadFormOptions): Promise<ReadFormResult> {
   const container = describeXlsxContainer(bytes, opts.limits);
   if (!container.ok) return refuseFile(container.message);
   const issues = new Issues();

@@ -170,10 +170,10 @@ describe('writeFormXlsx', () => {
     expect(staff.getCell('E102').dataValidation).toBeUndefined();
   });
 
-  it('writes computed columns as SUM formulas with the value cached', () => {
+  it('writes computed columns as SUM formulas with the value cached (adjacent columns as one range)', () => {
     const ws = sheet(wb, 'Классы');
-    expect(ws.getCell('G2').value).toEqual({ formula: 'IF(COUNTA(E2,F2)=0,"",SUM(E2,F2))', result: 5 });
-    expect((ws.getCell('G3').value as ExcelJS.CellFormulaValue).formula).toBe('IF(COUNTA(E3,F3)=0,"",SUM(E3,F3))');
+    expect(ws.getCell('G2').value).toEqual({ formula: 'IF(COUNTA(E2:F2)=0,"",SUM(E2:F2))', result: 5 });
+    expect((ws.getCell('G3').value as ExcelJS.CellFormulaValue).formula).toBe('IF(COUNTA(E3:F3)=0,"",SUM(E3:F3))');
   });
 
   it('writes data and prefilled values with their types, neutralizing formula-like text', () => {

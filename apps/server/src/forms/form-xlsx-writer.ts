@@ -218,7 +218,7 @@ function sumFormula(sheet: SheetDef, column: ColumnDef, row: number): string {
   // adjacent columns become one range (C2:V2): twenty task scores stay a short formula in each of 1,500 rows
   const indexes = (column.sumOf ?? []).map((k) => dataColumnIndex(sheet, k)).sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < indexes.length; ) {
+  for (let i = 0; i < indexes.length;) {
     let j = i;
     while (j + 1 < indexes.length && indexes[j + 1] === indexes[j]! + 1) j++;
     const from = cellAddress(indexes[i]!, row);

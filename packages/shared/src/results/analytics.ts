@@ -125,7 +125,7 @@ export function reportSheetName(subjectCode: string, grade: number, report: Repo
 }
 
 export function emptyAggregate(taskCount: number, maxScore: number): ResultsAggregate {
-  const zeros = (n: number) => Array.from({ length: n }, () => 0);
+  const zeros = (n: number): number[] => new Array<number>(n).fill(0);
   return {
     orgs: 0,
     participants: 0,
