@@ -277,8 +277,8 @@ describe('the results form of an ОО', () => {
     expect(codes).not.toContain(b.user.login);
     const marks = (await c.get(`${base}/analytics/marks?detail=orgs`)).json();
     const labels = marks.rows.map((r: { cells: unknown[] }) => r.cells[0]);
-    expect(labels[0]).toBe('Вся выборка');
-    expect(labels.some((l: string) => l.includes(a.user.login))).toBe(true);
+    expect(labels[0], JSON.stringify(labels)).toBe("Вся выборка");
+    expect(labels.some((l: string) => l.includes(a.user.login)), JSON.stringify(labels)).toBe(true);
     expect(labels.some((l: string) => l.includes(b.user.login))).toBe(false);
     // the whole sample counts both schools
     expect(marks.rows[0].cells[1]).toBe(2);

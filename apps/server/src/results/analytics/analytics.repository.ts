@@ -1,7 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { emptyAggregate, type LevelKind, type ResultsAggregate } from '@oko/shared';
 import type { DB } from '../../db/schema.ts';
-import { orgLoginSql } from '../../materials/materials.repository.ts';
 
 /** Which part of the country one level's rows cover. */
 export interface LevelFilter {
@@ -25,6 +24,9 @@ export interface LevelAggregate {
 
 interface ScalarRow {
   key: string | null;
+  /** the ОО level reads its label and parent in the same statement */
+  label?: string;
+  parent?: string | null;
   orgs: number;
   participants: number;
   absent: number;
@@ -70,16 +72,12 @@ export class AnalyticsRepository {
   ): Promise<LevelAggregate[]> {
     const key = KEY[kind];
     const w = where(subjectId, filter);
-    const groupBy = kind === 'all' ? sql`` : sql`GROUP BY 1`;
-    const scalars = await sql<ScalarRow>`
-      SELECT ${key} AS key, count(*)::int AS orgs, sum(s.participants)::int AS participants, sum(s.absent)::int AS absent,
-        sum(s.m2)::int AS m2, sum(s.m3)::int AS m3, sum(s.m4)::int AS m4, sum(s.m5)::int AS m5,
-        sum(s.j_lower)::int AS j_lower, sum(s.j_same)::int AS j_same, sum(s.j_higher)::int AS j_higher
-      FROM results_summary s JOIN orgs o ON o.id = s.org_id
-      WHERE ${w} ${groupBy}`.execute(this.db);
+    const scalars = kind === 'org' ? await this.orgScalars(w) : await this.groupScalars(key, w, kind === 'all');
     const byKey = new Map<string | null, ResultsAggregate>();
-    for (const r of scalars.rows) {
+    const labelled = new Map<string, { label: string; parentId: string | null }>();
+    for (const r of scalars) {
       if (r.orgs === 0) continue;
+      if (r.key !== null && r.label !== undefined) labelled.set(r.key, { label: r.label, parentId: r.parent ?? null });
       const agg = emptyAggregate(shape.taskCount, shape.maxScore);
       agg.orgs = r.orgs;
       agg.participants = r.participants;
@@ -117,17 +115,46 @@ export class AnalyticsRepository {
         agg.taskPointsByMark[3][i] = r.e;
       }
     }
-    const labels = await this.labels(
-      kind,
-      [...byKey.keys()].filter((k): k is string => k !== null),
-    );
+    const labels =
+      kind === 'org'
+        ? labelled
+        : await this.labels(
+            kind,
+            [...byKey.keys()].filter((k): k is string => k !== null),
+          );
     return [...byKey.entries()].map(([k, agg]) => {
       const l = k === null ? { label: 'Вся выборка', parentId: null } : (labels.get(k) ?? { label: k, parentId: null });
       return { key: k, label: l.label, parentId: l.parentId, agg };
     });
   }
 
-  /** How the reports print a group: the region's name, `name(regRR_mNNN)`, `name(login)`. */
+  /** A level that adds ОО up: the whole sample (one row), regions, municipalities. */
+  private async groupScalars(key: RawBuilder<string | null>, w: RawBuilder<SqlBool>, whole: boolean) {
+    const r = await sql<ScalarRow>`
+      SELECT ${key} AS key, count(*)::int AS orgs, sum(s.participants)::int AS participants, sum(s.absent)::int AS absent,
+        sum(s.m2)::int AS m2, sum(s.m3)::int AS m3, sum(s.m4)::int AS m4, sum(s.m5)::int AS m5,
+        sum(s.j_lower)::int AS j_lower, sum(s.j_same)::int AS j_same, sum(s.j_higher)::int AS j_higher
+      FROM results_summary s JOIN orgs o ON o.id = s.org_id
+      WHERE ${w} ${whole ? sql`` : sql`GROUP BY 1`}`.execute(this.db);
+    return r.rows;
+  }
+
+  /**
+   * The ОО level needs no grouping (one summary row per ОО) and takes its `name(login)` label in the same
+   * statement: an ОО has one account (users_one_per_org), joined rather than looked up 40,000 times.
+   */
+  private async orgScalars(w: RawBuilder<SqlBool>) {
+    const r = await sql<ScalarRow>`
+      SELECT o.id::text AS key, 1 AS orgs, s.participants, s.absent, s.m2, s.m3, s.m4, s.m5,
+        s.j_lower, s.j_same, s.j_higher,
+        o.short_name || '(' || coalesce(u.login, o.code) || ')' AS label,
+        coalesce(o.municipality_id::text, o.region_code) AS parent
+      FROM results_summary s JOIN orgs o ON o.id = s.org_id LEFT JOIN users u ON u.org_id = o.id
+      WHERE ${w}`.execute(this.db);
+    return r.rows;
+  }
+
+  /** How the reports print a region (its name) and a municipality (`name(regRR_mNNN)`). */
   private async labels(
     kind: LevelKind,
     keys: string[],
@@ -139,21 +166,13 @@ export class AnalyticsRepository {
       for (const x of r) out.set(x.code, { label: x.name, parentId: null });
       return out;
     }
-    if (kind === 'municipality') {
-      const r = await sql<{ id: string; name: string; region_code: string; login: string | null }>`
+    const r = await sql<{ id: string; name: string; region_code: string; login: string | null }>`
         SELECT m.id::text AS id, m.name, m.region_code,
           (SELECT u.login FROM users u WHERE u.municipality_id = m.id AND u.role = 'municipal_coordinator'
             ORDER BY u.created_at LIMIT 1) AS login
         FROM municipalities m WHERE m.id = ANY(${keys}::uuid[])`.execute(this.db);
-      for (const x of r.rows)
-        out.set(x.id, { label: x.login ? `${x.name}(${x.login})` : x.name, parentId: x.region_code });
-      return out;
-    }
-    const r = await sql<{ id: string; name: string; login: string; parent: string }>`
-      SELECT o.id::text AS id, o.short_name AS name, ${orgLoginSql()} AS login,
-        coalesce(o.municipality_id::text, o.region_code) AS parent
-      FROM orgs o WHERE o.id = ANY(${keys}::uuid[])`.execute(this.db);
-    for (const x of r.rows) out.set(x.id, { label: `${x.name}(${x.login})`, parentId: x.parent });
+    for (const x of r.rows)
+      out.set(x.id, { label: x.login ? `${x.name}(${x.login})` : x.name, parentId: x.region_code });
     return out;
   }
 }
