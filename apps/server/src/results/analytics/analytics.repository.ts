@@ -78,7 +78,8 @@ export class AnalyticsRepository {
     for (const r of scalars) {
       if (r.orgs === 0) continue;
       if (r.key !== null && r.label !== undefined) labelled.set(r.key, { label: r.label, parentId: r.parent ?? null });
-      const agg = emptyAggregate(shape.taskCount, shape.maxScore);
+      // arrays only for the parts asked: the federal ОО level is 40,000 rows, and marks need none of them
+      const agg = emptyAggregate(parts.tasks ? shape.taskCount : 0, parts.histogram ? shape.maxScore : -1);
       agg.orgs = r.orgs;
       agg.participants = r.participants;
       agg.absent = r.absent;
