@@ -195,7 +195,9 @@ describe('the results form of an ОО', () => {
     ws.getCell('E1').value = '2К1 (3б)';
     const swapped = await uploadResults(c, ids.subject.id, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     expect(swapped.statusCode).toBe(400);
-    const issue = (swapped.json().error.issues as { cell: string | null; message: string }[]).find((i) => i.cell === 'D1');
+    const issue = (swapped.json().error.issues as { cell: string | null; message: string }[]).find(
+      (i) => i.cell === 'D1',
+    );
     expect(issue?.message).toMatch(/2К1 \(3б\)/);
 
     const cut = new ExcelJS.Workbook();
@@ -277,8 +279,11 @@ describe('the results form of an ОО', () => {
     expect(codes).not.toContain(b.user.login);
     const marks = (await c.get(`${base}/analytics/marks?detail=orgs`)).json();
     const labels = marks.rows.map((r: { cells: unknown[] }) => r.cells[0]);
-    expect(labels[0], JSON.stringify(labels)).toBe("Вся выборка");
-    expect(labels.some((l: string) => l.includes(a.user.login)), JSON.stringify(labels)).toBe(true);
+    expect(labels[0], JSON.stringify(labels)).toBe('Вся выборка');
+    expect(
+      labels.some((l: string) => l.includes(a.user.login)),
+      JSON.stringify(labels),
+    ).toBe(true);
     expect(labels.some((l: string) => l.includes(b.user.login))).toBe(false);
     // the whole sample counts both schools
     expect(marks.rows[0].cells[1]).toBe(2);
