@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FormTemplate } from '../forms/template.ts';
 import { FormData } from '../forms/template.ts';
-import { ReportDetail, ReportKind } from './analytics.ts';
+import { ReportDetail } from './analytics.ts';
 
 const id = z.string().uuid();
 
@@ -131,9 +131,6 @@ export const ResultsExceptionGrant = z.strictObject({ orgId: id, openUntil: z.st
 export type ResultsExceptionGrant = z.infer<typeof ResultsExceptionGrant>;
 
 // ---------- analytics ----------
-
-export const ReportRoute = z.strictObject({ campaignId: id, subjectId: id, report: ReportKind });
-export type ReportRoute = z.infer<typeof ReportRoute>;
 
 export const ReportQuery = z.strictObject({ detail: ReportDetail.optional() });
 export type ReportQuery = z.infer<typeof ReportQuery>;

@@ -39,11 +39,17 @@ function ResultsFormScreen({ view, reload }: { view: ResultsView; reload: () => 
   const handle = useRef<EditorHandle | null>(null);
   // an accepted file replaces the table: the editor starts again from the server's data once it has arrived
   const [uploadedVersion, setUploadedVersion] = useState<number | null>(null);
+  // the first autosave makes a started form «Заполняется» without waiting for a reload
+  const [saved, setSaved] = useState(false);
+  const shown = saved && status.state === 'not_started' ? { ...status, state: 'in_progress' as const } : status;
   const cellCheck = useMemo(() => codeCheck(new Set(view.codes), status.grade), [view.codes, status.grade]);
   const endpoints = useMemo<EditorEndpoints>(
     () => ({
-      save: (data: FormData, version: number) =>
-        api.put<SaveResult>(`${resultsApi(subjectId)}/entry`, { data, version }),
+      save: async (data: FormData, version: number) => {
+        const result = await api.put<SaveResult>(`${resultsApi(subjectId)}/entry`, { data, version });
+        setSaved(true);
+        return result;
+      },
       submit: (version: number) => api.post<SubmitResult>(`${resultsApi(subjectId)}/submit`, { version }),
     }),
     [subjectId],
@@ -91,7 +97,7 @@ function ResultsFormScreen({ view, reload }: { view: ResultsView; reload: () => 
           <div>
             <dt>Состояние</dt>
             <dd>
-              <ResultsState status={status} />
+              <ResultsState status={shown} />
             </dd>
           </div>
         </dl>
