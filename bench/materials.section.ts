@@ -2,10 +2,7 @@
 // subject's archives for every ОО, the archive password at 07:30 under 1,000 sessions, and an archive
 // download beside the disk. Returns {table, targets, results} as platform.section.ts does.
 // Standalone: `node scripts/build.mjs --server-only && npx tsx bench/materials.section.ts`.
-import fs from 'node:fs';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { benchMaterialsDownload, type DownloadFigures } from './materials-download.bench.ts';
 import { benchGeneration, type GenerationFigures } from './materials-generation.bench.ts';
 import { benchPassword, type PasswordFigures } from './materials-password.bench.ts';
@@ -14,6 +11,7 @@ import { createMaterialsSite, type MaterialsSite } from './lib/materials-site.ts
 import type { RegistryFigures, CampaignFigures } from './lib/national-registry.ts';
 import { createTempDatabase } from './lib/postgres.ts';
 import { fmt, formatTable } from './lib/table.ts';
+import { isMain, runStandalone } from './lib/standalone.ts';
 import type { Target } from './platform.section.ts';
 
 export const MATERIALS_SETTINGS = {
@@ -219,7 +217,7 @@ export async function runMaterialsBenches(
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
+if (isMain(import.meta.url)) {
   // BENCH_SCHOOLS / BENCH_GENERATION_SECONDS shrink the run for a quick look
   const env = (name: string) => (process.env[name] ? Number(process.env[name]) : null);
   const settings: typeof MATERIALS_SETTINGS = {
@@ -230,36 +228,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(proces
       maxSeconds: env('BENCH_GENERATION_SECONDS') ?? MATERIALS_SETTINGS.generation.maxSeconds,
     },
   };
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ');
-  console.log(`load average before: ${load()} (${os.cpus().length} CPU)`);
-  runMaterialsBenches((m) => console.log(`· ${m}`), settings).then(
-    (out) => {
-      console.log(`load average after: ${load()}`);
-      console.log('\n' + out.table);
-      if (out.results) console.log(`\n(section took ${fmt(out.results.seconds, 0)} s)`);
-      if (out.targets.length) {
-        console.log(
-          '\n' +
-            formatTable(
-              ['Ratio / target', 'value', 'target', 'met'],
-              out.targets.map((t) => [
-                t.name,
-                fmt(t.value, t.value > 100 ? 0 : 2),
-                t.target,
-                t.met === null ? '—' : t.met ? 'yes' : 'NO',
-              ]),
-            ),
-        );
-      }
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error('bench failed:', err);
-      process.exit(1);
-    },
-  );
+  runStandalone((log) => runMaterialsBenches(log, settings));
 }

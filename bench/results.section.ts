@@ -3,10 +3,7 @@
 // rate), «Статистика по отметкам» over every level, a region's «Индивидуальные результаты» export, and bulk
 // ingestion through the accept path beside COPY. Returns {table, targets, results} as the other sections do.
 // Standalone: `node scripts/build.mjs --server-only && npx tsx bench/results.section.ts`.
-import fs from 'node:fs';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { openDatabase } from '../apps/server/src/db/database.ts';
 import { DEMO_ADMIN_LOGIN } from '../apps/server/src/demo/demo-passwords.ts';
@@ -15,6 +12,7 @@ import { seedNationalRegistry, type RegistryFigures } from './lib/national-regis
 import { createTempDatabase } from './lib/postgres.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 import { fmt, formatTable } from './lib/table.ts';
+import { isMain, runStandalone } from './lib/standalone.ts';
 import type { Target } from './platform.section.ts';
 import { benchIndividualExport, benchMarks, type ExportFigures, type MarksFigures } from './results-analytics.bench.ts';
 import {
@@ -429,7 +427,7 @@ export async function runResultsBenches(
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
+if (isMain(import.meta.url)) {
   // BENCH_SCHOOLS / BENCH_RESULTS_ROWS / BENCH_UPLOADS / BENCH_INGEST_ROWS shrink the run for a quick look
   const env = (name: string) => (process.env[name] ? Number(process.env[name]) : null);
   const schools = env('BENCH_SCHOOLS') ?? RESULTS_SETTINGS.schools;
@@ -446,36 +444,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(proces
     },
     ingest: { ...RESULTS_SETTINGS.ingest, rows: env('BENCH_INGEST_ROWS') ?? RESULTS_SETTINGS.ingest.rows },
   };
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ');
-  console.log(`load average before: ${load()} (${os.cpus().length} CPU)`);
-  runResultsBenches((m) => console.log(`· ${m}`), settings).then(
-    (out) => {
-      console.log(`load average after: ${load()}`);
-      console.log('\n' + out.table);
-      if (out.results) console.log(`\n(section took ${fmt(out.results.seconds, 0)} s)`);
-      if (out.targets.length) {
-        console.log(
-          '\n' +
-            formatTable(
-              ['Ratio / target', 'value', 'target', 'met'],
-              out.targets.map((t) => [
-                t.name,
-                fmt(t.value, t.value > 100 ? 0 : 2),
-                t.target,
-                t.met === null ? '—' : t.met ? 'yes' : 'NO',
-              ]),
-            ),
-        );
-      }
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error('bench failed:', err);
-      process.exit(1);
-    },
-  );
+  runStandalone((log) => runResultsBenches(log, settings));
 }
