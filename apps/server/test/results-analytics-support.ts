@@ -600,11 +600,14 @@ export const heading = (s: SubjectSpec): string => `ВПР 2026 ${s.name} ${s.gr
 const taskTitles = (s: SubjectSpec) => s.tasks.map((t) => `${t.number} (${t.max}б)`);
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 
-/** The first level of each kind, in order: one path down the hierarchy when there are more than four levels. */
-function chartedLevels(levels: Level[]): Level[] {
-  if (levels.length <= 4) return levels;
-  const seen = new Set<LevelKind>();
-  return levels.filter((l) => !seen.has(l.kind) && seen.add(l.kind));
+/** The viewer's own path: the leading levels of one row each, up to where several rows of a kind begin. */
+function ownLevels(levels: Level[]): Level[] {
+  const path: Level[] = [];
+  for (const l of levels) {
+    if (levels.filter((x) => x.kind === l.kind).length !== 1) break;
+    path.push(l);
+  }
+  return path;
 }
 
 export function expectedReport(country: Country, viewer: Viewer, report: ReportName): ExpectedReport {
@@ -739,7 +742,7 @@ export function expectedReport(country: Country, viewer: Viewer, report: ReportN
       };
     }
     case 'planned': {
-      const columns = chartedLevels(levels);
+      const columns = ownLevels(levels);
       const aggs = columns.map((l) => aggregate(subject, l.schools));
       const last = aggs[aggs.length - 1]!;
       const sufficient = { Б: 60, П: 30, В: 30 };

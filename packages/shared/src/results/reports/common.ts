@@ -76,4 +76,20 @@ export function pathLevels(levels: readonly LevelRow[]): LevelRow[] {
   return path;
 }
 
+/**
+ * The viewer's own path: the leading levels that hold exactly one row (whole sample, the region, the municipality,
+ * the ОО), stopping where siblings begin. A school gets all four, a region coordinator looking at its
+ * municipalities gets the whole sample and its region: the levels a verdict about «the viewer's» results is about.
+ */
+export function ownPath(levels: readonly LevelRow[]): LevelRow[] {
+  const count = new Map<string, number>();
+  for (const l of levels) count.set(l.kind, (count.get(l.kind) ?? 0) + 1);
+  const path: LevelRow[] = [];
+  for (const l of levels) {
+    if (count.get(l.kind) !== 1) break;
+    path.push(l);
+  }
+  return path;
+}
+
 export const taskHeaders = (subject: ReportSubject): string[] => subject.tasks.map((t) => taskHeader(t));

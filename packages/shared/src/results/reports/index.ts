@@ -6,7 +6,14 @@ import { buildPlannedReport } from './planned-report.ts';
 import { buildScoresReport } from './scores-report.ts';
 import { buildTasksReport } from './tasks-report.ts';
 
-export { MAX_LEVEL_COLUMNS, pathLevels, reportHeading, type LevelReportKind, type ReportMeta } from './common.ts';
+export {
+  MAX_LEVEL_COLUMNS,
+  ownPath,
+  pathLevels,
+  reportHeading,
+  type LevelReportKind,
+  type ReportMeta,
+} from './common.ts';
 export * from './individual-report.ts';
 export * from './journal-report.ts';
 export * from './marks-report.ts';

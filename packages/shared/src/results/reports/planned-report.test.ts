@@ -56,13 +56,19 @@ describe('Достижение планируемых результатов', (
     expect(table.sheetName).toHaveLength(31);
   });
 
-  it('shows every level when there are four or fewer, and judges the last one', () => {
-    const shown = [levels[0]!, levels[1]!, levels[8]!];
-    expectReport(shown, levels[8]!);
+  it("stops at the viewer's own level where siblings begin, and judges that level", () => {
+    // a region coordinator looking at its municipalities: the whole sample and its region are its own path
+    const region = levels[1]!;
+    const below = levels.filter((l) => l.kind === 'municipality' && l.parentId === region.id);
+    expect(below.length).toBeGreaterThan(1);
+    const table = buildLevelReport('planned', SUBJECT, [levels[0]!, region, ...below], META);
+    const direct = expectReport([levels[0]!, region], region);
+    expect(table.header).toEqual(direct.table.header);
+    expect(table.rows).toEqual(direct.table.rows);
   });
 
-  it('charts the level columns per task', () => {
-    const table = buildLevelReport('planned', SUBJECT, levels, META);
+  it('charts the columns of the own path per task', () => {
+    const table = buildLevelReport('planned', SUBJECT, levels.slice(0, 4), META);
     expect(table.chart!.categories).toEqual(SUBJECT.tasks.map((t) => t.number));
     expect(table.chart!.series.map((s) => s.values)).toEqual(
       [4, 5, 6, 7].map((col) => table.rows.map((r) => r.cells[col])),

@@ -1,5 +1,5 @@
 import type { LevelRow, ReportRow, ReportSubject, ReportTable } from '../analytics.ts';
-import { limitRows, pathLevels, PERCENT_UNIT, reportFrame, type ReportMeta } from './common.ts';
+import { limitRows, ownPath, PERCENT_UNIT, reportFrame, type ReportMeta } from './common.ts';
 import { taskShares } from './tasks-report.ts';
 
 /** The share of points a level must reach on a task for the planned result to count as achieved. */
@@ -15,13 +15,13 @@ export const PLANNED_ACHIEVED = 'Достигнуто';
 
 /**
  * «Достижение планируемых результатов»: a row per task (its planned result), a percentage column per level.
- * The columns are the levels of `pathLevels`: all of them when there are four or fewer, otherwise the first row of
- * each kind (whole sample → region → municipality → ОО along one path), so the table stays four columns wide
- * whatever the viewer's scope. «Достигнуто» judges the last column — the most specific level shown — against
+ * The columns are the viewer's own path (`ownPath`: whole sample → region → municipality → ОО while each level is
+ * one row), so the table stays at most four columns wide whatever the scope, and «Достигнуто» judges the viewer's
+ * own level, not an arbitrary sibling below it. It judges the last column — the most specific level shown — against
  * Б ≥ 60 %, П/В ≥ 30 % on the rounded percentage the row shows; it stays empty when that level has no participants.
  */
 export function buildPlannedReport(subject: ReportSubject, levels: readonly LevelRow[], meta: ReportMeta): ReportTable {
-  const columns = pathLevels(levels);
+  const columns = ownPath(levels);
   const shares = columns.map((l) => taskShares(subject, l.agg.taskPoints, l.agg.participants));
   const judged = columns.length - 1;
   const all: ReportRow[] = subject.tasks.map((t, i) => {
