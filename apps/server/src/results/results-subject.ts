@@ -1,6 +1,6 @@
 import {
   resultsTemplate,
-  vprGates,
+  resultsUntil,
   wallClockToInstant,
   type FormTemplate,
   type ResultsSubject,
@@ -17,15 +17,9 @@ export interface ResultsWindow {
 }
 
 export function resultsWindow(row: OrgSubjectRow): ResultsWindow {
-  const gates = vprGates({
-    group: 'open',
-    testDate: row.test_date,
-    resultsDeadlineDate: row.results_deadline,
-    zone: row.zone,
-  });
   return {
     opensAt: wallClockToInstant(row.test_date, '00:00', row.zone),
-    deadline: gates.resultsUntil,
+    deadline: resultsUntil(row.results_deadline),
     openUntil: row.open_until ? new Date(row.open_until) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { vprGates } from '@oko/shared';
+import { resultsUntil } from '@oko/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
@@ -44,10 +44,4 @@ export async function campaignSubject(db: Kysely<DB>, campaignId: string, subjec
 }
 
 /** 23:00 Moscow time of the subject's deadline day: the same moment for every ОО. */
-export const subjectDeadline = (s: Pick<CampaignSubject, 'results_deadline'>): Date =>
-  vprGates({
-    group: 'open',
-    testDate: s.results_deadline,
-    resultsDeadlineDate: s.results_deadline,
-    zone: 'Europe/Moscow',
-  }).resultsUntil;
+export const subjectDeadline = (s: Pick<CampaignSubject, 'results_deadline'>): Date => resultsUntil(s.results_deadline);

@@ -41,19 +41,24 @@ export const PASSWORD_LOCAL_TIME = '07:30';
 export const CRITERIA_MOSCOW_TIME = '14:00';
 export const RESULTS_MOSCOW_TIME = '23:00';
 
+/** Results upload closes at 23:00 Moscow time of the deadline day: the same moment for every ОО. */
+export const resultsUntil = (resultsDeadlineDate: string): Date =>
+  wallClockToInstant(resultsDeadlineDate, RESULTS_MOSCOW_TIME, MOSCOW_ZONE);
+
 export function vprGates(input: VprGateInput): VprGates {
   const archiveFrom = wallClockToInstant(
     addDays(input.testDate, -ARCHIVE_DAYS_AHEAD[input.group]),
     '00:00',
     input.zone,
   );
-  const resultsUntil = wallClockToInstant(input.resultsDeadlineDate, RESULTS_MOSCOW_TIME, MOSCOW_ZONE);
-  if (input.group === 'open') return { archiveFrom, passwordFrom: null, criteriaFrom: archiveFrom, resultsUntil };
+  const until = resultsUntil(input.resultsDeadlineDate);
+  if (input.group === 'open')
+    return { archiveFrom, passwordFrom: null, criteriaFrom: archiveFrom, resultsUntil: until };
   return {
     archiveFrom,
     passwordFrom: wallClockToInstant(input.testDate, PASSWORD_LOCAL_TIME, input.zone),
     criteriaFrom: wallClockToInstant(input.testDate, CRITERIA_MOSCOW_TIME, MOSCOW_ZONE),
-    resultsUntil,
+    resultsUntil: until,
   };
 }
 

@@ -2,7 +2,9 @@ import {
   buildIndividualReport,
   buildLevelReport,
   objectivitySignals,
+  MOSCOW_ZONE,
   REPORT_TITLES,
+  wallClockText,
   type JobStarted,
   type LevelRow,
   type ObjectivityReport,
@@ -42,15 +44,8 @@ const PARTS: Record<Exclude<ReportKind, 'individual'>, Parts> = {
   planned: { histogram: false, tasks: true },
 };
 
-export const ruDate = (d: Date): string => {
-  const p = new Intl.DateTimeFormat('ru-RU', {
-    timeZone: 'Europe/Moscow',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(d);
-  return p;
-};
+/** R6 «Дата:» and file names: the Moscow calendar day. */
+export const ruDate = (d: Date): string => wallClockText(d, MOSCOW_ZONE).slice(0, 10);
 
 interface Cached {
   at: Date;
